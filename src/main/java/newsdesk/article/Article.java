@@ -1,0 +1,20 @@
+package newsdesk.article;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One article on its way through the pipeline. Each step returns a copy with its part filled in:
+ * the reader sets the original, the translator the translation, the summarizer the summary.
+ */
+public record Article(String id, SourceFile source, ArticleText original, String sourceLanguage,
+                      Translation translation, List<String> summary, Instant startedAt) {
+
+    public Article withTranslation(Translation value) {
+        return new Article(id, source, original, sourceLanguage, value, summary, startedAt);
+    }
+
+    public Article withSummary(List<String> value) {
+        return new Article(id, source, original, sourceLanguage, translation, List.copyOf(value), startedAt);
+    }
+}

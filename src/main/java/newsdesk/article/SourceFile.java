@@ -1,0 +1,7 @@
+package newsdesk.article;
+
+import java.time.Instant;
+
+/** Where an article came from: the inbox file as it was received. */
+public record SourceFile(String file, long bytes, String sha256, Instant receivedAt) {
+}

@@ -1,5 +1,6 @@
 package newsdesk.article;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,5 +17,15 @@ public record Article(String id, SourceFile source, ArticleText original, String
 
     public Article withSummary(List<String> value) {
         return new Article(id, source, original, sourceLanguage, translation, List.copyOf(value), startedAt);
+    }
+
+    /** Characters of the original text, counted as DeepL bills them (code points). */
+    public int sourceCharacters() {
+        String text = original.text();
+        return text.codePointCount(0, text.length());
+    }
+
+    public long elapsedMs() {
+        return Duration.between(startedAt, Instant.now()).toMillis();
     }
 }

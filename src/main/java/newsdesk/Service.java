@@ -1,0 +1,59 @@
+package newsdesk;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import newsdesk.translate.MissingSettingException;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * The long-running service: Camel Main with config/application.properties and the routes in routes/.
+ * SIGTERM and Ctrl-C stop it gracefully (the article in flight is finished) with exit code 0.
+ */
+public final class Service {
+
+    /** Exit code when a required setting is missing. */
+    public static final int EXIT_MISSING_SETTING = 2;
+
+    private Service() {
+    }
+
+    public static int run(String[] args) throws Exception {
+        if (System.getProperty("logback.configurationFile") == null && Files.exists(Path.of("config/logback.xml"))) {
+            System.setProperty("logback.configurationFile", "config/logback.xml");
+        }
+        Main main = create(new Properties());
+        Signal.handle(new Signal("TERM"), signal -> main.completed());
+        Signal.handle(new Signal("INT"), signal -> main.completed());
+        try {
+            return main.run(args);
+        } catch (Exception e) {
+            MissingSettingException missing = missingSetting(e);
+            if (missing == null) {
+                throw e;
+            }
+            LoggerFactory.getLogger(Service.class).error(missing.getMessage());
+            return EXIT_MISSING_SETTING;
+        }
+    }
+
+    /** A Main set up as the service runs it; {@code overrides} replace settings, as tests need. */
+    public static Main create(Properties overrides) {
+        Main main = new Main(Newsdesk.class);
+        main.setDefaultPropertyPlaceholderLocation("file:config/application.properties");
+        main.setOverrideProperties(overrides);
+        return main;
+    }
+
+    private static MissingSettingException missingSetting(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MissingSettingException missing) {
+                return missing;
+            }
+        }
+        return null;
+    }
+}

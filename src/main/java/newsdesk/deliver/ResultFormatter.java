@@ -1,0 +1,74 @@
+package newsdesk.deliver;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import newsdesk.article.Article;
+import newsdesk.article.ArticleText;
+import newsdesk.article.Translation;
+
+/** Writes a finished article as the result JSON documented in the README and in result.schema.json. */
+public class ResultFormatter {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final String version = readVersion();
+
+    public String toJson(Article article) throws JsonProcessingException {
+        Translation translation = article.translation();
+        ArticleText english = translation.text();
+        ObjectNode result = mapper.createObjectNode();
+        result.put("id", article.id());
+
+        ObjectNode source = result.putObject("source");
+        source.put("file", article.source().file());
+        source.put("bytes", article.source().bytes());
+        source.put("sha256", article.source().sha256());
+        source.put("receivedAt", article.source().receivedAt().toString());
+        source.put("encoding", article.source().encoding());
+        source.put("title", article.original().title());
+
+        result.put("title", english.title());
+        ObjectNode language = result.putObject("language");
+        language.put("source", article.sourceLanguage());
+        language.put("target", translation.targetLanguage());
+
+        ObjectNode translationNode = result.putObject("translation");
+        translationNode.put("engine", "deepl");
+        translationNode.put("text", english.text());
+        strings(translationNode.putArray("paragraphs"), english.paragraphs());
+        translationNode.put("billedCharacters", translation.billedCharacters());
+        translationNode.put("detectedSourceLanguage", translation.detectedSourceLanguage());
+        translationNode.put("cached", translation.cached());
+
+        ObjectNode summary = result.putObject("summary");
+        strings(summary.putArray("sentences"), article.summary());
+        summary.put("text", String.join(" ", article.summary()));
+
+        ObjectNode processing = result.putObject("processing");
+        processing.put("startedAt", article.startedAt().toString());
+        processing.put("durationMs", article.elapsedMs());
+        processing.put("version", version);
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(result);
+    }
+
+    private static void strings(ArrayNode array, Iterable<String> values) {
+        values.forEach(array::add);
+    }
+
+    private static String readVersion() {
+        try (InputStream in = ResultFormatter.class.getResourceAsStream("/newsdesk/version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

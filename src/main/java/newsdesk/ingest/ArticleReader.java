@@ -1,0 +1,105 @@
+package newsdesk.ingest;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import newsdesk.article.Article;
+import newsdesk.article.ArticleText;
+import newsdesk.article.SourceFile;
+
+/** Reads an inbox file into an {@link Article}: decodes it, tidies its lines and finds its title. */
+public class ArticleReader {
+
+    /** A first line this short that does not end like a sentence is a headline. */
+    private static final int MAX_TITLE_CHARS = 150;
+    /** More control characters than this share of the text means the file is not text. */
+    private static final double MAX_CONTROL_SHARE = 0.05;
+
+    private final TextDecoder decoder = new TextDecoder();
+    private final String sourceLanguage;
+    private final long maxBytes;
+
+    public ArticleReader(String sourceLanguage, long maxBytes) {
+        this.sourceLanguage = sourceLanguage;
+        this.maxBytes = maxBytes;
+    }
+
+    public Article read(byte[] bytes, String fileName) throws UnprocessableArticleException {
+        Instant receivedAt = Instant.now();
+        if (bytes.length == 0) {
+            throw new UnprocessableArticleException("The file is empty.");
+        }
+        if (bytes.length > maxBytes) {
+            throw new UnprocessableArticleException("The file has " + bytes.length
+                    + " bytes, more than the limit of " + maxBytes + " (newsdesk.inbox.max-bytes).");
+        }
+        TextDecoder.Decoded decoded = decoder.decode(bytes);
+        String text = withoutControlCharacters(decoded.text());
+        List<String> lines = lines(Normalizer.normalize(text, Normalizer.Form.NFC));
+        if (lines.isEmpty()) {
+            throw new UnprocessableArticleException("The file holds only white space.");
+        }
+        String sha256 = sha256(bytes);
+        SourceFile source = new SourceFile(fileName, bytes.length, sha256, receivedAt, decoded.charset());
+        ArticleText original = new ArticleText(lines, hasTitle(lines));
+        return new Article(sha256, source, original, sourceLanguage, null, List.of(), receivedAt);
+    }
+
+    /** Drops stray control characters; a text made largely of them is binary. */
+    private static String withoutControlCharacters(String text) throws UnprocessableArticleException {
+        StringBuilder kept = new StringBuilder(text.length());
+        int dropped = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean layout = c == '\n' || c == '\r' || c == '\t';
+            if (Character.isISOControl(c) && !layout || c == '\uFEFF') {
+                dropped++;
+            } else {
+                kept.append(c);
+            }
+        }
+        if (dropped > MAX_CONTROL_SHARE * text.length()) {
+            throw new UnprocessableArticleException("The file is mostly control characters, so it is binary, not text.");
+        }
+        return kept.toString();
+    }
+
+    /** Lines without trailing white space, CRLF and CR taken as LF, blank lines at either end removed. */
+    private static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\r\n|\r|\n", -1)) {
+            lines.add(line.replace('\t', ' ').stripTrailing());
+        }
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        while (!lines.isEmpty() && lines.get(0).isBlank()) {
+            lines.remove(0);
+        }
+        return lines;
+    }
+
+    /**
+     * The first line is a title when more text follows and it reads like a headline: short, and
+     * either set apart by a blank line or not ending like a sentence.
+     */
+    private static boolean hasTitle(List<String> lines) {
+        String first = lines.get(0).strip();
+        boolean moreText = lines.stream().skip(1).anyMatch(line -> !line.isBlank());
+        boolean setApart = lines.size() > 1 && lines.get(1).isBlank();
+        boolean endsLikeSentence = first.matches(".*[.!?:;…\"“”»«'’)]$");
+        return moreText && first.length() <= MAX_TITLE_CHARS && (setApart || !endsLikeSentence);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+}

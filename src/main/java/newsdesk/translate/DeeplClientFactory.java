@@ -1,0 +1,46 @@
+package newsdesk.translate;
+
+import com.deepl.api.DeepLClient;
+import com.deepl.api.DeepLClientOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Builds the one shared DeepL client from the settings, taking the key from the environment or a file. */
+public final class DeeplClientFactory {
+
+    private DeeplClientFactory() {
+    }
+
+    public static DeepLClient create(String authKey, String authKeyFile, String serverUrl, int maxRetries,
+                                     long timeoutMs) throws MissingSettingException {
+        DeepLClientOptions options = new DeepLClientOptions();
+        options.setMaxRetries(maxRetries);
+        options.setTimeout(Duration.ofMillis(timeoutMs));
+        options.setAppInfo("newsdesk", DeeplClientFactory.class.getPackage().getImplementationVersion() + "");
+        if (serverUrl != null && !serverUrl.isBlank()) {
+            options.setServerUrl(serverUrl.strip());
+        }
+        return new DeepLClient(authKey(authKey, authKeyFile), options);
+    }
+
+    private static String authKey(String authKey, String authKeyFile) throws MissingSettingException {
+        if (authKey != null && !authKey.isBlank()) {
+            return authKey.strip();
+        }
+        if (authKeyFile != null && !authKeyFile.isBlank()) {
+            try {
+                String key = Files.readString(Path.of(authKeyFile.strip())).strip();
+                if (!key.isEmpty()) {
+                    return key;
+                }
+            } catch (IOException e) {
+                throw new MissingSettingException("DEEPL_AUTH_KEY_FILE names " + authKeyFile.strip()
+                        + ", which cannot be read (" + e.getClass().getSimpleName() + ").");
+            }
+        }
+        throw new MissingSettingException(
+                "DEEPL_AUTH_KEY is not set: set it to your DeepL API key (or DEEPL_AUTH_KEY_FILE to a file holding it).");
+    }
+}

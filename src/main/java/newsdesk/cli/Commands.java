@@ -3,12 +3,14 @@ package newsdesk.cli;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
+import newsdesk.bench.Benchmark;
 
 /** The command-line tools that share the jar with the service: {@code java -jar newsdesk.jar <command> ...}. */
 public final class Commands {
 
     /** Each tool takes its own arguments and returns the process exit code. */
-    private static final Map<String, Function<String[], Integer>> COMMANDS = Map.of();
+    private static final Map<String, Function<String[], Integer>> COMMANDS = Map.of(
+            "bench", Benchmark::run);
 
     private Commands() {
     }

@@ -2,10 +2,12 @@ package newsdesk.deliver;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Properties;
 import newsdesk.article.Article;
 import newsdesk.article.ArticleText;
@@ -15,6 +17,7 @@ import newsdesk.article.Translation;
 public class ResultFormatter {
 
     private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectWriter writer = mapper.writerWithDefaultPrettyPrinter();
     private final String version = readVersion();
 
     public String toJson(Article article) throws JsonProcessingException {
@@ -38,6 +41,7 @@ public class ResultFormatter {
 
         ObjectNode translationNode = result.putObject("translation");
         translationNode.put("engine", "deepl");
+        translationNode.put("mode", translation.mode().name().toLowerCase(Locale.ROOT));
         translationNode.put("text", english.text());
         strings(translationNode.putArray("paragraphs"), english.paragraphs());
         translationNode.put("billedCharacters", translation.billedCharacters());
@@ -52,7 +56,7 @@ public class ResultFormatter {
         processing.put("startedAt", article.startedAt().toString());
         processing.put("durationMs", article.elapsedMs());
         processing.put("version", version);
-        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(result);
+        return writer.writeValueAsString(result);
     }
 
     private static void strings(ArrayNode array, Iterable<String> values) {

@@ -4,11 +4,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Packs texts into as few DeepL requests as its limits allow: at most {@code maxTexts} texts and
  * {@code maxBytes} of form-encoded body per request. A text too large for one request is cut into
  * pieces at sentence ends (or, failing that, at spaces), which the caller joins again with a space.
+ * A {@code context} sent with every request takes its bytes from each request's room.
  */
 public class RequestPacker {
 
@@ -20,6 +22,8 @@ public class RequestPacker {
     public static final int DEEPL_MAX_TEXTS = 50;
     public static final int DEEPL_MAX_BYTES = 128 * 1024;
     private static final int RESERVE_BYTES = 2 * 1024;
+    private static final int CONTEXT_FIELD_BYTES = "context=&".length();
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
 
     private final int maxTexts;
     private final int maxBytes;
@@ -34,13 +38,22 @@ public class RequestPacker {
     }
 
     public List<List<Piece>> pack(List<String> texts) {
+        return pack(texts, null);
+    }
+
+    /** Packs texts into requests that each also carry {@code context}; null for none. */
+    public List<List<Piece>> pack(List<String> texts, String context) {
+        int room = context == null ? maxBytes : maxBytes - CONTEXT_FIELD_BYTES - encodedLength(context);
+        if (room < encodedSize("x")) {
+            throw new IllegalArgumentException("The context leaves no room for text in a request.");
+        }
         List<List<Piece>> requests = new ArrayList<>();
         List<Piece> current = new ArrayList<>();
         int currentBytes = 0;
         for (int i = 0; i < texts.size(); i++) {
-            for (String value : split(texts.get(i))) {
+            for (String value : split(texts.get(i), room)) {
                 int size = encodedSize(value);
-                if (!current.isEmpty() && (current.size() == maxTexts || currentBytes + size > maxBytes)) {
+                if (!current.isEmpty() && (current.size() == maxTexts || currentBytes + size > room)) {
                     requests.add(current);
                     current = new ArrayList<>();
                     currentBytes = 0;
@@ -55,20 +68,37 @@ public class RequestPacker {
         return requests;
     }
 
-    /** Bytes a text adds to a form body: {@code text=<url-encoded>&}. */
-    static int encodedSize(String text) {
-        return "text=&".length() + URLEncoder.encode(text, StandardCharsets.UTF_8).length();
+    /**
+     * Bytes left for a context beside these texts in one request (its {@link #encodedLength}); below
+     * zero when the texts alone need more than one request.
+     */
+    public int roomForContext(List<String> texts) {
+        int room = maxBytes - CONTEXT_FIELD_BYTES;
+        for (String text : texts) {
+            room -= encodedSize(text);
+        }
+        return texts.size() > maxTexts ? -1 : room;
     }
 
-    private List<String> split(String text) {
-        if (encodedSize(text) <= maxBytes) {
+    /** Bytes a text adds to a form body: {@code text=<url-encoded>&}. */
+    static int encodedSize(String text) {
+        return "text=&".length() + encodedLength(text);
+    }
+
+    /** Bytes of a value once form-encoded. */
+    public static int encodedLength(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).length();
+    }
+
+    private static List<String> split(String text, int room) {
+        if (encodedSize(text) <= room) {
             return List.of(text);
         }
         List<String> pieces = new ArrayList<>();
-        for (String sentence : text.split("(?<=[.!?])\\s+")) {
-            for (String part : fitToSize(sentence)) {
+        for (String sentence : SENTENCE_END.split(text)) {
+            for (String part : fitToSize(sentence, room)) {
                 int last = pieces.size() - 1;
-                if (last >= 0 && encodedSize(pieces.get(last) + " " + part) <= maxBytes) {
+                if (last >= 0 && encodedSize(pieces.get(last) + " " + part) <= room) {
                     pieces.set(last, pieces.get(last) + " " + part);
                 } else {
                     pieces.add(part);
@@ -79,11 +109,11 @@ public class RequestPacker {
     }
 
     /** Cuts one overlong sentence at spaces, or anywhere between code points if it has none. */
-    private List<String> fitToSize(String sentence) {
+    private static List<String> fitToSize(String sentence, int room) {
         List<String> parts = new ArrayList<>();
         String rest = sentence;
-        while (encodedSize(rest) > maxBytes) {
-            int cut = longestFittingPrefix(rest);
+        while (encodedSize(rest) > room) {
+            int cut = longestFittingPrefix(rest, room);
             int space = rest.lastIndexOf(' ', cut);
             int end = space > 0 ? space : cut;
             parts.add(rest.substring(0, end));
@@ -93,12 +123,12 @@ public class RequestPacker {
         return parts;
     }
 
-    private int longestFittingPrefix(String text) {
+    private static int longestFittingPrefix(String text, int room) {
         int low = 1;
         int high = text.length();
         while (low < high) {
             int mid = (low + high + 1) >>> 1;
-            if (encodedSize(text.substring(0, mid)) <= maxBytes) {
+            if (encodedSize(text.substring(0, mid)) <= room) {
                 low = mid;
             } else {
                 high = mid - 1;

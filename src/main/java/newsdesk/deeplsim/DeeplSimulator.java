@@ -51,10 +51,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * (413), body parsing (415 unknown Content-Type, 400 bad JSON), authorization (403), method (405),
  * injected fault, parameter validation (400), {@link #rejectTextsContaining} rules, quota (456).
  *
- * <p>Standalone, e.g. to run the service jar against it by hand:
+ * <p>It ships in the jar, for the {@code bench} command and for trying the service without a DeepL
+ * account; nothing in the service itself uses it. Standalone:
  * <pre>
- * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp target/test-classes:$(cat target/cp.txt) newsdesk.deeplsim.DeeplSimulator [port [authKey [latencyMillis]]]
+ * java -cp target/newsdesk.jar newsdesk.deeplsim.DeeplSimulator [port [authKey [latencyMillis]]]
  * </pre>
  */
 public final class DeeplSimulator implements AutoCloseable {
@@ -88,6 +88,10 @@ public final class DeeplSimulator implements AutoCloseable {
     private volatile long characterLimit = DEFAULT_CHARACTER_LIMIT;
     private final AtomicLong billedCharacters = new AtomicLong();
     private final List<RecordedRequest> translateRequests = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger translateRequestCount = new AtomicInteger();
+    private volatile boolean keepRecords = true;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
 
     private DeeplSimulator(String authKey, int port) throws IOException {
         this.authKey = authKey;
@@ -186,7 +190,22 @@ public final class DeeplSimulator implements AutoCloseable {
 
     /** Number of translate requests received, whatever their outcome. */
     public int translateRequestCount() {
-        return translateRequests.size();
+        return translateRequestCount.get();
+    }
+
+    /** Whether translate requests are kept for {@link #translateRequests}; off for long runs, to save memory. */
+    public void keepRecords(boolean keep) {
+        keepRecords = keep;
+    }
+
+    /** Translate requests being handled right now (received, not yet answered). */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** The most translate requests handled at once since the last call (or start); restarts the count. */
+    public int takePeakInFlight() {
+        return peakInFlight.getAndSet(inFlight.get());
     }
 
     /** Translate requests received, in order of completion. */
@@ -202,6 +221,8 @@ public final class DeeplSimulator implements AutoCloseable {
         characterLimit = DEFAULT_CHARACTER_LIMIT;
         billedCharacters.set(0);
         translateRequests.clear();
+        translateRequestCount.set(0);
+        peakInFlight.set(inFlight.get());
     }
 
     @Override
@@ -212,6 +233,10 @@ public final class DeeplSimulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
+        boolean translate = exchange.getRequestURI().getPath().equals("/v2/translate");
+        if (translate) {
+            peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        }
         try {
             route(exchange);
         } catch (InterruptedException e) {
@@ -221,6 +246,9 @@ public final class DeeplSimulator implements AutoCloseable {
             // The client went away; nobody to answer.
         } finally {
             exchange.close();
+            if (translate) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 
@@ -260,6 +288,9 @@ public final class DeeplSimulator implements AutoCloseable {
         // Recorded before answering: a client that has its answer sees the record, and requests
         // whose client has given up (timeouts) are recorded too.
         if (translate) {
+            translateRequestCount.incrementAndGet();
+        }
+        if (translate && keepRecords) {
             translateRequests.add(new RecordedRequest(contentType, body.size(), params,
                     params.getOrDefault("text", List.of()), param(params, "source_lang"),
                     param(params, "target_lang"), param(params, "context"), status));

@@ -1,0 +1,281 @@
+package newsdesk.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
+import newsdesk.Service;
+import newsdesk.deeplsim.DeeplSimulator;
+import org.apache.camel.main.Main;
+
+/**
+ * {@code bench [--articles N] [--latency-ms L] [--concurrency C] [--translate full|summary] [--runs R]}:
+ * runs the real routes over N articles against the DeepL simulator answering after L ms, and beside
+ * them, in the same JVM, a plain Camel file-to-file route over the same files. Prints one line per
+ * run and the medians. Run it from the project root: it uses config/ and routes/ as the service does.
+ */
+public final class Benchmark {
+
+    static final String USAGE = "usage: bench [--articles N] [--latency-ms L] [--concurrency C] "
+            + "[--translate full|summary] [--runs R]";
+    private static final String KEY = "bench-key";
+    private static final String HEADER = String.format("%-6s %9s %10s %7s %7s %10s %10s %6s %9s %8s %9s %9s %8s",
+            "run", "newsdesk", "articles/s", "p50 ms", "p95 ms", "file→file", "files/s", "ratio",
+            "requests", "billed/", "heap peak", "after GC", "start-up");
+    private static final String HEADER2 = String.format("%-6s %9s %10s %7s %7s %10s %10s %6s %9s %8s %9s %9s %8s",
+            "", "s", "", "", "", "s", "", "", "/article", "source", "MB", "MB", "ms");
+
+    /** What one run measured. */
+    record Result(double seconds, double articlesPerSecond, long p50Ms, long p95Ms, double baselineSeconds,
+                  double baselinePerSecond, double ratio, double requestsPerArticle, double billedPerSource,
+                  long heapPeakMb, long heapAfterGcMb, long startupMs) {
+
+        String line(String label) {
+            return String.format(Locale.ROOT, "%-6s %9.2f %10.1f %7d %7d %10.2f %10.1f %6.2f %9.3f %8.3f %9d %9d %8d",
+                    label, seconds, articlesPerSecond, p50Ms, p95Ms, baselineSeconds, baselinePerSecond, ratio,
+                    requestsPerArticle, billedPerSource, heapPeakMb, heapAfterGcMb, startupMs);
+        }
+    }
+
+    private final BenchOptions options;
+    private final PrintStream out;
+
+    Benchmark(BenchOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static int run(String[] args) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            return 2;
+        }
+        if (!Files.isRegularFile(Path.of("config/application.properties")) || !Files.isDirectory(Path.of("routes"))) {
+            System.err.println("Run bench from the project root: it needs config/application.properties and routes/.");
+            return 2;
+        }
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "config/logback.xml");
+        }
+        try {
+            new Benchmark(options, System.out).runAll();
+            return 0;
+        } catch (Exception e) {
+            System.err.println("bench failed: " + e);
+            return 1;
+        }
+    }
+
+    /** Runs the bench and returns each run's result, the median last. */
+    List<Result> runAll() throws Exception {
+        BenchArticles articles = BenchArticles.load(options.articles());
+        Path work = Files.createTempDirectory("newsdesk-bench-");
+        Path log = work.resolve("newsdesk.log");
+        out.printf(Locale.ROOT, "Newsdesk bench: %d articles (%s, mean %.0f chars), DeepL simulator latency %d ms, "
+                        + "concurrency %d, translate %s, %d run(s), max heap %d MB.%n",
+                articles.count(), articles.origin(), articles.meanCharacters(), options.latencyMs(),
+                options.concurrency(), options.translate(), options.runs(), HeapWatch.maxHeapMb());
+        out.println("Service log: " + log);
+        out.println(HEADER);
+        out.println(HEADER2);
+        List<Result> results = new ArrayList<>();
+        PrintStream console = System.out;
+        try (PrintStream logFile = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
+            // The service logs to standard output; here that goes to the log file, the table to the console.
+            System.setOut(logFile);
+            for (int run = 1; run <= options.runs(); run++) {
+                Result result = runOnce(articles, work.resolve("run-" + run));
+                results.add(result);
+                out.println(result.line(String.valueOf(run)));
+            }
+        } finally {
+            System.setOut(console);
+        }
+        Result median = median(results);
+        results.add(median);
+        out.println(median.line("median"));
+        if (options.latencyMs() > 0) {
+            double ideal = options.concurrency() * 1000.0 / options.latencyMs();
+            out.printf(Locale.ROOT, "Ideal with %d in flight at %d ms: %.1f articles/s; median reached %.2f of it.%n",
+                    options.concurrency(), options.latencyMs(), ideal, median.articlesPerSecond() / ideal);
+        }
+        return results;
+    }
+
+    private Result runOnce(BenchArticles articles, Path dir) throws Exception {
+        int n = articles.count();
+        articles.writeTo(dir.resolve("baseline-in"));
+        RunClock baseline = FileCopyBaseline.run(dir.resolve("baseline-in"), dir.resolve("baseline-out"), n);
+
+        Path data = dir.resolve("data");
+        articles.writeTo(data.resolve("inbox"));
+        ageFiles(data.resolve("inbox"));
+        try (DeeplSimulator deepl = DeeplSimulator.start(KEY)) {
+            deepl.keepRecords(false);
+            deepl.setCharacterLimit(Long.MAX_VALUE);
+            deepl.setLatency(Duration.ofMillis(options.latencyMs()));
+            RunClock clock = new RunClock("pick-up-articles", n);
+            System.gc();
+            HeapWatch heap = new HeapWatch();
+            Main main = Service.create(settings(deepl, data));
+            // Camel Main adds event notifiers found in its registry to the context.
+            main.bind("benchClock", clock);
+            try {
+                main.start();
+                if (!clock.awaitDone(30, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("Newsdesk did not finish: " + clock.remaining() + " articles left.");
+                }
+            } finally {
+                main.stop();
+                heap.close();
+            }
+            checkEveryArticleDelivered(data, n);
+            long startupMs = startupMs(deepl, dir.resolve("startup-data"));
+            return new Result(clock.seconds(), n / clock.seconds(), clock.latencyPercentileMs(0.50),
+                    clock.latencyPercentileMs(0.95), baseline.seconds(), n / baseline.seconds(),
+                    clock.seconds() / baseline.seconds(), (double) deepl.translateRequestCount() / n,
+                    (double) deepl.billedCharacters() / articles.sourceCharacters(),
+                    heap.peakUsedMb(), heap.peakAfterGcMb(), startupMs);
+        }
+    }
+
+    private Properties settings(DeeplSimulator deepl, Path data) {
+        Properties settings = new Properties();
+        settings.setProperty("deepl.auth-key", KEY);
+        settings.setProperty("deepl.server-url", deepl.url());
+        settings.setProperty("newsdesk.data-dir", data.toString());
+        settings.setProperty("newsdesk.concurrency", String.valueOf(options.concurrency()));
+        settings.setProperty("newsdesk.translate", options.translate());
+        return settings;
+    }
+
+    /** Files queued for a while: older than the inbox's quiet period, so they are ready when polled. */
+    private static void ageFiles(Path folder) throws IOException {
+        FileTime longAgo = FileTime.from(Instant.now().minus(Duration.ofMinutes(10)));
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.setLastModifiedTime(file, longAgo);
+            }
+        }
+    }
+
+    private static void checkEveryArticleDelivered(Path data, int n) throws IOException {
+        long results = count(data.resolve("outbox"), ".json");
+        long archived = count(data.resolve("archive"), ".txt");
+        long rejected = count(data.resolve("error"), ".txt");
+        if (results != n || archived != n || rejected != 0) {
+            throw new IllegalStateException(String.format("Expected %d results and %d archived originals; found %d "
+                    + "results, %d archived, %d in error/.", n, n, results, archived, rejected));
+        }
+    }
+
+    private static long count(Path folder, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).count();
+        }
+    }
+
+    /** A cold start of the service as a user runs it, until it logs that it watches the inbox. */
+    private static long startupMs(DeeplSimulator deepl, Path data) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "newsdesk.Newsdesk").redirectErrorStream(true);
+        builder.environment().put("DEEPL_AUTH_KEY", KEY);
+        builder.environment().put("DEEPL_SERVER_URL", deepl.url());
+        builder.environment().put("NEWSDESK_DATA_DIR", data.toString());
+        long start = System.nanoTime();
+        Process process = builder.start();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.contains("Newsdesk watches")) {
+                    return (System.nanoTime() - start) / 1_000_000;
+                }
+            }
+            throw new IllegalStateException("The service stopped before it was ready (exit " + process.waitFor() + ").");
+        } finally {
+            process.destroy();
+            process.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Result median(List<Result> results) {
+        return new Result(median(results, Result::seconds), median(results, Result::articlesPerSecond),
+                (long) median(results, Result::p50Ms), (long) median(results, Result::p95Ms),
+                median(results, Result::baselineSeconds), median(results, Result::baselinePerSecond),
+                median(results, Result::ratio), median(results, Result::requestsPerArticle),
+                median(results, Result::billedPerSource), (long) median(results, Result::heapPeakMb),
+                (long) median(results, Result::heapAfterGcMb), (long) median(results, Result::startupMs));
+    }
+
+    /** The middle value (the mean of the two middle ones for an even count) of one column. */
+    private static double median(List<Result> results, ToDoubleFunction<Result> column) {
+        double[] values = results.stream().mapToDouble(column).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    /** The command-line options with their defaults. */
+    record BenchOptions(int articles, int latencyMs, int concurrency, String translate, int runs) {
+
+        static BenchOptions parse(String[] args) {
+            int articles = 1000;
+            int latencyMs = 0;
+            int concurrency = 8;
+            String translate = "full";
+            int runs = 3;
+            for (int i = 0; i < args.length; i++) {
+                String name = args[i];
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("Missing value after " + name + ".");
+                }
+                String value = args[++i];
+                switch (name) {
+                    case "--articles" -> articles = number(name, value, 1);
+                    case "--latency-ms" -> latencyMs = number(name, value, 0);
+                    case "--concurrency" -> concurrency = number(name, value, 1);
+                    case "--translate" -> translate = oneOf(name, value, "full", "summary");
+                    case "--runs" -> runs = number(name, value, 1);
+                    default -> throw new IllegalArgumentException("Unknown option " + name + ".");
+                }
+            }
+            return new BenchOptions(articles, latencyMs, concurrency, translate, runs);
+        }
+
+        private static int number(String name, String value, int min) {
+            try {
+                int number = Integer.parseInt(value);
+                if (number >= min) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // Reported below.
+            }
+            throw new IllegalArgumentException(name + " needs a whole number of at least " + min + ", not '" + value + "'.");
+        }
+
+        private static String oneOf(String name, String value, String... allowed) {
+            if (Arrays.asList(allowed).contains(value)) {
+                return value;
+            }
+            throw new IllegalArgumentException(name + " must be one of " + String.join(", ", allowed) + ".");
+        }
+    }
+}

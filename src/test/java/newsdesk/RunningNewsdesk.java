@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 import newsdesk.deeplsim.DeeplSimulator;
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
 /**
@@ -50,6 +51,10 @@ public final class RunningNewsdesk implements AutoCloseable {
         Main main = Service.create(overrides);
         main.start();
         return new RunningNewsdesk(deepl, dataDir, main);
+    }
+
+    public CamelContext camel() {
+        return main.getCamelContext();
     }
 
     public Path folder(String name) {

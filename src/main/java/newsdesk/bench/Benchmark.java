@@ -33,21 +33,24 @@ public final class Benchmark {
     static final String USAGE = "usage: bench [--articles N] [--latency-ms L] [--concurrency C] "
             + "[--translate full|summary] [--runs R]";
     private static final String KEY = "bench-key";
-    private static final String HEADER = String.format("%-6s %9s %10s %7s %7s %10s %10s %6s %9s %8s %9s %9s %8s",
-            "run", "newsdesk", "articles/s", "p50 ms", "p95 ms", "file→file", "files/s", "ratio",
-            "requests", "billed/", "heap peak", "after GC", "start-up");
-    private static final String HEADER2 = String.format("%-6s %9s %10s %7s %7s %10s %10s %6s %9s %8s %9s %9s %8s",
-            "", "s", "", "", "", "s", "", "", "/article", "source", "MB", "MB", "ms");
+    private static final String FORMAT = "%-6s %9s %10s %7s %7s %10s %10s %6s %9s %9s %9s %9s %8s %9s %9s %8s%n";
+    private static final String HEADER = String.format(FORMAT,
+            "run", "newsdesk", "articles/s", "p50", "p95", "file→file", "files/s", "ratio",
+            "CPU", "CPU", "CPU", "requests", "billed/", "heap peak", "after GC", "start-up")
+            + String.format(FORMAT, "", "s", "", "ms", "ms", "s", "", "", "ms/art.", "ms/file", "ratio",
+            "/article", "source", "MB", "MB", "ms");
 
     /** What one run measured. */
     record Result(double seconds, double articlesPerSecond, long p50Ms, long p95Ms, double baselineSeconds,
-                  double baselinePerSecond, double ratio, double requestsPerArticle, double billedPerSource,
-                  long heapPeakMb, long heapAfterGcMb, long startupMs) {
+                  double baselinePerSecond, double ratio, double cpuMsPerArticle, double baselineCpuMsPerFile,
+                  double cpuRatio, double requestsPerArticle, double billedPerSource, long heapPeakMb,
+                  long heapAfterGcMb, long startupMs) {
 
         String line(String label) {
-            return String.format(Locale.ROOT, "%-6s %9.2f %10.1f %7d %7d %10.2f %10.1f %6.2f %9.3f %8.3f %9d %9d %8d",
+            return String.format(Locale.ROOT, "%-6s %9.2f %10.1f %7d %7d %10.2f %10.1f %6.2f %9.2f %9.2f %9.2f %9.3f %9.3f %9d %9d %8d",
                     label, seconds, articlesPerSecond, p50Ms, p95Ms, baselineSeconds, baselinePerSecond, ratio,
-                    requestsPerArticle, billedPerSource, heapPeakMb, heapAfterGcMb, startupMs);
+                    cpuMsPerArticle, baselineCpuMsPerFile, cpuRatio, requestsPerArticle, billedPerSource,
+                    heapPeakMb, heapAfterGcMb, startupMs);
         }
     }
 
@@ -94,8 +97,7 @@ public final class Benchmark {
                 articles.count(), articles.origin(), articles.meanCharacters(), options.latencyMs(),
                 options.concurrency(), options.translate(), options.runs(), HeapWatch.maxHeapMb());
         out.println("Service log: " + log);
-        out.println(HEADER);
-        out.println(HEADER2);
+        out.print(HEADER);
         List<Result> results = new ArrayList<>();
         PrintStream console = System.out;
         try (PrintStream logFile = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
@@ -149,9 +151,13 @@ public final class Benchmark {
             }
             checkEveryArticleDelivered(data, n);
             long startupMs = startupMs(deepl, dir.resolve("startup-data"));
+            // The simulator runs in this JVM; its work is DeepL's, not Newsdesk's.
+            double cpuMsPerArticle = (clock.cpuNanos() - deepl.handlerCpuNanos()) / 1e6 / n;
+            double baselineCpuMsPerFile = baseline.cpuNanos() / 1e6 / n;
             return new Result(clock.seconds(), n / clock.seconds(), clock.latencyPercentileMs(0.50),
                     clock.latencyPercentileMs(0.95), baseline.seconds(), n / baseline.seconds(),
-                    clock.seconds() / baseline.seconds(), (double) deepl.translateRequestCount() / n,
+                    clock.seconds() / baseline.seconds(), cpuMsPerArticle, baselineCpuMsPerFile,
+                    cpuMsPerArticle / baselineCpuMsPerFile, (double) deepl.translateRequestCount() / n,
                     (double) deepl.billedCharacters() / articles.sourceCharacters(),
                     heap.peakUsedMb(), heap.peakAfterGcMb(), startupMs);
         }
@@ -220,7 +226,9 @@ public final class Benchmark {
         return new Result(median(results, Result::seconds), median(results, Result::articlesPerSecond),
                 (long) median(results, Result::p50Ms), (long) median(results, Result::p95Ms),
                 median(results, Result::baselineSeconds), median(results, Result::baselinePerSecond),
-                median(results, Result::ratio), median(results, Result::requestsPerArticle),
+                median(results, Result::ratio), median(results, Result::cpuMsPerArticle),
+                median(results, Result::baselineCpuMsPerFile), median(results, Result::cpuRatio),
+                median(results, Result::requestsPerArticle),
                 median(results, Result::billedPerSource), (long) median(results, Result::heapPeakMb),
                 (long) median(results, Result::heapAfterGcMb), (long) median(results, Result::startupMs));
     }

@@ -1,5 +1,6 @@
 package newsdesk.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +21,8 @@ final class RunClock extends EventNotifierSupport {
     private final List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());
     private volatile long firstPickedUpNanos;
     private volatile long lastDoneNanos;
+    private volatile long cpuAtFirstPickUpNanos;
+    private volatile long cpuAtLastDoneNanos;
 
     RunClock(String routeId, int exchanges) {
         this.routeId = routeId;
@@ -42,12 +45,14 @@ final class RunClock extends EventNotifierSupport {
             synchronized (this) {
                 if (firstPickedUpNanos == 0) {
                     firstPickedUpNanos = now;
+                    cpuAtFirstPickUpNanos = processCpuNanos();
                 }
             }
         } else if (exchange.getException() == null) {
             // A failed exchange leaves its file for a later poll, which makes a new exchange.
             latenciesMs.add(exchange.getClock().elapsed());
             lastDoneNanos = now;
+            cpuAtLastDoneNanos = processCpuNanos();
             done.countDown();
         }
     }
@@ -63,6 +68,15 @@ final class RunClock extends EventNotifierSupport {
     /** Seconds from the first pick-up to the last exchange done. */
     double seconds() {
         return (lastDoneNanos - firstPickedUpNanos) / 1e9;
+    }
+
+    /** CPU time this JVM used, on all its threads, from the first pick-up to the last exchange done. */
+    long cpuNanos() {
+        return cpuAtLastDoneNanos - cpuAtFirstPickUpNanos;
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** The latency below which {@code share} of the exchanges finished, in ms. */

@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +66,7 @@ public final class DeeplSimulator implements AutoCloseable {
     public static final long DEFAULT_CHARACTER_LIMIT = 500_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final List<Map<String, Object>> SOURCE_LANGUAGES = List.of(
             language("DE", "German", null), language("EN", "English", null),
             language("FR", "French", null), language("ES", "Spanish", null),
@@ -92,6 +95,13 @@ public final class DeeplSimulator implements AutoCloseable {
     private volatile boolean keepRecords = true;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
+    private final AtomicLong handlerCpuNanos = new AtomicLong();
+
+    static {
+        // Without it the JDK server sends headers and body in two packets and Nagle's algorithm holds
+        // the body until the client's delayed ACK, about 40 ms later: every answer would take 40 ms.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
 
     private DeeplSimulator(String authKey, int port) throws IOException {
         this.authKey = authKey;
@@ -203,6 +213,11 @@ public final class DeeplSimulator implements AutoCloseable {
         return inFlight.get();
     }
 
+    /** CPU time spent answering requests, so a benchmark in the same JVM can tell it from its own. */
+    public long handlerCpuNanos() {
+        return handlerCpuNanos.get();
+    }
+
     /** The most translate requests handled at once since the last call (or start); restarts the count. */
     public int takePeakInFlight() {
         return peakInFlight.getAndSet(inFlight.get());
@@ -233,6 +248,7 @@ public final class DeeplSimulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
+        long cpuAtStart = THREADS.getCurrentThreadCpuTime();
         boolean translate = exchange.getRequestURI().getPath().equals("/v2/translate");
         if (translate) {
             peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
@@ -249,6 +265,7 @@ public final class DeeplSimulator implements AutoCloseable {
             if (translate) {
                 inFlight.decrementAndGet();
             }
+            handlerCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuAtStart);
         }
     }
 

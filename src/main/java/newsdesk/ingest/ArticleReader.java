@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 import newsdesk.article.Article;
 import newsdesk.article.ArticleText;
 import newsdesk.article.SourceFile;
@@ -18,6 +19,8 @@ public class ArticleReader {
     private static final int MAX_TITLE_CHARS = 150;
     /** More control characters than this share of the text means the file is not text. */
     private static final double MAX_CONTROL_SHARE = 0.05;
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?:;…\"“”»«'’)]$");
 
     private final TextDecoder decoder = new TextDecoder();
     private final String sourceLanguage;
@@ -71,7 +74,7 @@ public class ArticleReader {
     /** Lines without trailing white space, CRLF and CR taken as LF, blank lines at either end removed. */
     private static List<String> lines(String text) {
         List<String> lines = new ArrayList<>();
-        for (String line : text.split("\r\n|\r|\n", -1)) {
+        for (String line : LINE_BREAK.split(text, -1)) {
             lines.add(line.replace('\t', ' ').stripTrailing());
         }
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
@@ -91,7 +94,7 @@ public class ArticleReader {
         String first = lines.get(0).strip();
         boolean moreText = lines.stream().skip(1).anyMatch(line -> !line.isBlank());
         boolean setApart = lines.size() > 1 && lines.get(1).isBlank();
-        boolean endsLikeSentence = first.matches(".*[.!?:;…\"“”»«'’)]$");
+        boolean endsLikeSentence = SENTENCE_END.matcher(first).find();
         return moreText && first.length() <= MAX_TITLE_CHARS && (setApart || !endsLikeSentence);
     }
 

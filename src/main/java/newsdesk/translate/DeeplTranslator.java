@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import newsdesk.article.Article;
 import newsdesk.article.Translation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Translates an article's paragraphs with DeepL, keeping its line layout. Repeated paragraphs are
@@ -22,6 +24,8 @@ public class DeeplTranslator {
     /** Translations in the order of the texts given, and what DeepL reported for them. */
     public record Translated(List<String> texts, long billedCharacters, String detectedSourceLanguage) {
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeeplTranslator.class);
 
     private final Translator client;
     private final RequestPacker packer;
@@ -89,7 +93,8 @@ public class DeeplTranslator {
             permit.succeeded();
             return results;
         } catch (TooManyRequestsException e) {
-            permit.throttled();
+            LOG.warn("DeepL answers 429 (too many requests): at most {} of {} requests in flight for now.",
+                    permit.throttled(), inFlight.max());
             throw e;
         } finally {
             // Any other failure; a no-op once the permit has been returned above.

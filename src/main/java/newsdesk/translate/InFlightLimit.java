@@ -5,15 +5,16 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An adaptive limit on DeepL requests in flight (AIMD, as TCP does it): each 429 halves the limit,
- * each success adds {@code 1/limit}, so it grows back by one per round of successful requests, up to
- * the maximum. One burst of 429s counts once: only a request started after the last cut can cut again.
+ * and it grows back by one for every {@code limit} successful requests (one round), up to the
+ * maximum. One burst of 429s counts once: only a request started after the last cut can cut again.
  */
 public class InFlightLimit {
 
     private final int max;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition roomFreed = lock.newCondition();
-    private double limit;
+    private int limit;
+    private int successesSinceGrowth;
     private int inFlight;
     /** Bumped at every cut; a permit remembers the epoch it was taken in. */
     private long epoch;
@@ -35,19 +36,29 @@ public class InFlightLimit {
             this.takenInEpoch = takenInEpoch;
         }
 
-        /** The request succeeded: the limit grows by {@code 1/limit}. */
+        /** The request succeeded: a full round of successes adds one to the limit. */
         public void succeeded() {
-            release(() -> limit = Math.min(max, limit + 1 / limit));
+            release(() -> {
+                if (limit < max && ++successesSinceGrowth >= limit) {
+                    limit++;
+                    successesSinceGrowth = 0;
+                }
+            });
         }
 
-        /** DeepL answered 429: the limit halves, unless an earlier 429 already cut it for this round. */
-        public void throttled() {
+        /**
+         * DeepL answered 429: the limit halves, unless an earlier 429 already cut it for this round.
+         * Returns the limit now.
+         */
+        public int throttled() {
             release(() -> {
                 if (takenInEpoch == epoch) {
-                    limit = Math.max(1, Math.floor(limit / 2));
+                    limit = Math.max(1, limit / 2);
+                    successesSinceGrowth = 0;
                     epoch++;
                 }
             });
+            return current();
         }
 
         /** The request failed for another reason, which says nothing about DeepL's load. */
@@ -75,7 +86,7 @@ public class InFlightLimit {
     public Permit acquire() throws InterruptedException {
         lock.lock();
         try {
-            while (inFlight >= (int) limit) {
+            while (inFlight >= limit) {
                 roomFreed.await();
             }
             inFlight++;
@@ -85,11 +96,11 @@ public class InFlightLimit {
         }
     }
 
-    /** The current limit, rounded down: how many requests may be in flight now. */
+    /** How many requests may be in flight now. */
     public int current() {
         lock.lock();
         try {
-            return (int) limit;
+            return limit;
         } finally {
             lock.unlock();
         }

@@ -1,7 +1,6 @@
 package newsdesk.translate;
 
 import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -51,8 +50,10 @@ public class RequestPacker {
         List<Piece> current = new ArrayList<>();
         int currentBytes = 0;
         for (int i = 0; i < texts.size(); i++) {
-            for (String value : split(texts.get(i), room)) {
-                int size = encodedSize(value);
+            String text = texts.get(i);
+            int textSize = encodedSize(text);
+            for (String value : textSize <= room ? List.of(text) : split(text, room)) {
+                int size = value == text ? textSize : encodedSize(value);
                 if (!current.isEmpty() && (current.size() == maxTexts || currentBytes + size > room)) {
                     requests.add(current);
                     current = new ArrayList<>();
@@ -85,15 +86,35 @@ public class RequestPacker {
         return "text=&".length() + encodedLength(text);
     }
 
-    /** Bytes of a value once form-encoded. */
+    /**
+     * Bytes of a value once form-encoded as {@link URLEncoder} does it (letters, digits and {@code .-*_}
+     * stay, a space becomes {@code +}, every other UTF-8 byte {@code %XX}), counted without encoding.
+     */
     public static int encodedLength(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).length();
+        int length = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                length += isKept(c) ? 1 : 3;
+            } else if (c < 0x800) {
+                length += 6;
+            } else if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                length += 12;
+                i++;
+            } else {
+                // Other BMP characters take three bytes; a lone surrogate becomes "?", i.e. %3F.
+                length += Character.isSurrogate(c) ? 3 : 9;
+            }
+        }
+        return length;
+    }
+
+    private static boolean isKept(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || c == '.' || c == '-' || c == '*' || c == '_' || c == ' ';
     }
 
     private static List<String> split(String text, int room) {
-        if (encodedSize(text) <= room) {
-            return List.of(text);
-        }
         List<String> pieces = new ArrayList<>();
         for (String sentence : SENTENCE_END.split(text)) {
             for (String part : fitToSize(sentence, room)) {

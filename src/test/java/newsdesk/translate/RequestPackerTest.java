@@ -2,6 +2,8 @@ package newsdesk.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -55,5 +57,31 @@ class RequestPackerTest {
         }
         requests.stream().flatMap(List::stream).forEach(p -> parts.get(p.text()).add(p.value()));
         return parts.stream().map(p -> String.join(" ", p).strip()).collect(Collectors.toList());
+    }
+
+    @Test
+    void countsEncodedBytesExactlyAsTheFormEncoderWritesThem() {
+        for (String text : List.of("", "Plain ASCII.-*_ 09 az AZ", "a&b=c+d%e/f?g~h!", "Grüße, Straße – „Zitat“",
+                "Emoji \uD83D\uDE00 und 日本語", "lone \uD800 high", "lone \uDC00 low", "tab\tnew\nline\u0000")) {
+            assertThat(RequestPacker.encodedLength(text)).as(text)
+                    .isEqualTo(URLEncoder.encode(text, StandardCharsets.UTF_8).length());
+        }
+    }
+
+    @Test
+    void aContextTakesItsBytesFromEveryRequest() {
+        List<String> paragraphs = Collections.nCopies(10, "x".repeat(150));
+        RequestPacker packer = new RequestPacker(50, 2000);
+        String context = "Zusammenhang ".repeat(40);
+
+        List<List<RequestPacker.Piece>> requests = packer.pack(paragraphs, context);
+
+        assertThat(requests).hasSizeGreaterThan(packer.pack(paragraphs).size()).allSatisfy(request -> {
+            int body = request.stream().mapToInt(piece -> RequestPacker.encodedSize(piece.value())).sum();
+            assertThat(body + "context=&".length() + RequestPacker.encodedLength(context)).isLessThanOrEqualTo(2000);
+        });
+        assertThat(packer.roomForContext(List.of("x".repeat(150))))
+                .isEqualTo(2000 - "context=&".length() - RequestPacker.encodedSize("x".repeat(150)));
+        assertThat(packer.roomForContext(Collections.nCopies(20, "x".repeat(150)))).isNegative();
     }
 }

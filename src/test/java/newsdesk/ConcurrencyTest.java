@@ -1,0 +1,88 @@
+package newsdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Many articles at once through the real routes: they are worked on in parallel, the inbox is not
+ * pulled into memory, and while DeepL answers 429 fewer requests are in flight, until it recovers.
+ */
+class ConcurrencyTest {
+
+    private static final int CONCURRENCY = 4;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void articlesAreWorkedOnInParallelWithABoundedNumberHeldAndEachDeliveredOnce() throws Exception {
+        int articles = 60;
+        try (RunningNewsdesk newsdesk = RunningNewsdesk.start(dataDir, "newsdesk.concurrency", String.valueOf(CONCURRENCY),
+                "newsdesk.inbox.max-per-poll", "10")) {
+            newsdesk.deepl.setLatency(Duration.ofMillis(100));
+            newsdesk.deepl.takePeakInFlight();
+            dropArticles(newsdesk, articles);
+
+            AtomicInteger mostHeld = new AtomicInteger();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> {
+                mostHeld.accumulateAndGet(newsdesk.camel().getInflightRepository().size(), Math::max);
+                return newsdesk.files("archive").size() == articles;
+            });
+
+            assertThat(newsdesk.deepl.takePeakInFlight()).isBetween(CONCURRENCY - 1, CONCURRENCY);
+            // Workers, their queue and the poller itself; the other files wait in the inbox.
+            assertThat(mostHeld.get()).isBetween(CONCURRENCY, 2 * CONCURRENCY + 1);
+            assertThat(newsdesk.files("outbox")).hasSize(articles);
+            assertThat(newsdesk.files("inbox")).isEmpty();
+            assertThat(newsdesk.files("error")).isEmpty();
+            assertThat(newsdesk.deepl.translateRequestCount()).isEqualTo(articles);
+        }
+    }
+
+    @Test
+    void while429sComeFewerRequestsAreInFlightAndAfterwardsTheyGrowBackAndNothingIsLost() throws Exception {
+        int articles = 120;
+        try (RunningNewsdesk newsdesk = RunningNewsdesk.start(dataDir, "newsdesk.concurrency", "8")) {
+            newsdesk.deepl.setLatency(Duration.ofMillis(100));
+            dropArticles(newsdesk, articles);
+            awaitPeakInFlight(newsdesk, peak -> peak >= 6);
+
+            newsdesk.deepl.failWith(429);
+            awaitPeakInFlight(newsdesk, peak -> peak <= 2);
+            for (int window = 0; window < 3; window++) {
+                Thread.sleep(500);
+                assertThat(newsdesk.deepl.takePeakInFlight()).as("requests in flight while DeepL answers 429").isLessThanOrEqualTo(2);
+            }
+
+            newsdesk.deepl.clearFaults();
+            newsdesk.deepl.setLatency(Duration.ofMillis(100));
+            awaitPeakInFlight(newsdesk, peak -> peak >= 6);
+            await().atMost(Duration.ofSeconds(90)).until(() -> newsdesk.files("archive").size() == articles);
+
+            assertThat(newsdesk.files("outbox")).hasSize(articles);
+            assertThat(newsdesk.files("inbox")).isEmpty();
+            assertThat(newsdesk.files("error")).isEmpty();
+        }
+    }
+
+    private static void dropArticles(RunningNewsdesk newsdesk, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            newsdesk.drop(String.format("article-%03d.txt", i), ("Meldung " + i + "\n\nDie Regierung hat am Montag "
+                    + "beraten. Der Minister sagte, das Gesetz werde Nummer " + i + ".").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Waits until one half-second window's peak of requests in flight at the simulator passes the test. */
+    private static void awaitPeakInFlight(RunningNewsdesk newsdesk, java.util.function.IntPredicate test) {
+        newsdesk.deepl.takePeakInFlight();
+        await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ofMillis(500)).pollInterval(Duration.ofMillis(500))
+                .until(() -> test.test(newsdesk.deepl.takePeakInFlight()));
+    }
+}

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -23,15 +24,17 @@ import newsdesk.deeplsim.DeeplSimulator;
 import org.apache.camel.main.Main;
 
 /**
- * {@code bench [--articles N] [--latency-ms L] [--concurrency C] [--translate full|summary] [--runs R]}:
- * runs the real routes over N articles against the DeepL simulator answering after L ms, and beside
- * them, in the same JVM, a plain Camel file-to-file route over the same files. Prints one line per
- * run and the medians. Run it from the project root: it uses config/ and routes/ as the service does.
+ * {@code bench [--articles N] [--latency-ms L] [--concurrency C] [--translate full|summary] [--runs R]
+ * [--warmup W]}: runs the real routes over N articles against the DeepL simulator answering after L
+ * ms, and beside them, in the same JVM, a plain Camel file-to-file route over the same files. Prints
+ * one line per run and the medians of the measured runs; the warm-up runs before them are printed
+ * but not counted, since the service runs for long and its steady state is what matters. Run it from
+ * the project root: it uses config/ and routes/ as the service does.
  */
 public final class Benchmark {
 
     static final String USAGE = "usage: bench [--articles N] [--latency-ms L] [--concurrency C] "
-            + "[--translate full|summary] [--runs R]";
+            + "[--translate full|summary] [--runs R] [--warmup W]";
     private static final String KEY = "bench-key";
     private static final String FORMAT = "%-6s %9s %10s %7s %7s %10s %10s %6s %9s %9s %9s %9s %8s %9s %9s %8s%n";
     private static final String HEADER = String.format(FORMAT,
@@ -93,9 +96,9 @@ public final class Benchmark {
         Path work = Files.createTempDirectory("newsdesk-bench-");
         Path log = work.resolve("newsdesk.log");
         out.printf(Locale.ROOT, "Newsdesk bench: %d articles (%s, mean %.0f chars), DeepL simulator latency %d ms, "
-                        + "concurrency %d, translate %s, %d run(s), max heap %d MB.%n",
+                        + "concurrency %d, translate %s, %d warm-up and %d measured run(s), max heap %d MB.%n",
                 articles.count(), articles.origin(), articles.meanCharacters(), options.latencyMs(),
-                options.concurrency(), options.translate(), options.runs(), HeapWatch.maxHeapMb());
+                options.concurrency(), options.translate(), options.warmup(), options.runs(), HeapWatch.maxHeapMb());
         out.println("Service log: " + log);
         out.print(HEADER);
         List<Result> results = new ArrayList<>();
@@ -103,6 +106,9 @@ public final class Benchmark {
         try (PrintStream logFile = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
             // The service logs to standard output; here that goes to the log file, the table to the console.
             System.setOut(logFile);
+            for (int warmup = 1; warmup <= options.warmup(); warmup++) {
+                out.println(runOnce(articles, work.resolve("warmup-" + warmup)).line("warm-up"));
+            }
             for (int run = 1; run <= options.runs(); run++) {
                 Result result = runOnce(articles, work.resolve("run-" + run));
                 results.add(result);
@@ -122,7 +128,16 @@ public final class Benchmark {
         return results;
     }
 
+    /** One run in its own folder, removed afterwards (the service log stays). */
     private Result runOnce(BenchArticles articles, Path dir) throws Exception {
+        try {
+            return measure(articles, dir);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private Result measure(BenchArticles articles, Path dir) throws Exception {
         int n = articles.count();
         articles.writeTo(dir.resolve("baseline-in"));
         RunClock baseline = FileCopyBaseline.run(dir.resolve("baseline-in"), dir.resolve("baseline-out"), n);
@@ -193,6 +208,16 @@ public final class Benchmark {
         }
     }
 
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
     private static long count(Path folder, String suffix) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.getFileName().toString().endsWith(suffix)).count();
@@ -241,7 +266,7 @@ public final class Benchmark {
     }
 
     /** The command-line options with their defaults. */
-    record BenchOptions(int articles, int latencyMs, int concurrency, String translate, int runs) {
+    record BenchOptions(int articles, int latencyMs, int concurrency, String translate, int runs, int warmup) {
 
         static BenchOptions parse(String[] args) {
             int articles = 1000;
@@ -249,6 +274,7 @@ public final class Benchmark {
             int concurrency = 8;
             String translate = "full";
             int runs = 3;
+            int warmup = 1;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 >= args.length) {
@@ -261,10 +287,11 @@ public final class Benchmark {
                     case "--concurrency" -> concurrency = number(name, value, 1);
                     case "--translate" -> translate = oneOf(name, value, "full", "summary");
                     case "--runs" -> runs = number(name, value, 1);
+                    case "--warmup" -> warmup = number(name, value, 0);
                     default -> throw new IllegalArgumentException("Unknown option " + name + ".");
                 }
             }
-            return new BenchOptions(articles, latencyMs, concurrency, translate, runs);
+            return new BenchOptions(articles, latencyMs, concurrency, translate, runs, warmup);
         }
 
         private static int number(String name, String value, int min) {

@@ -8,34 +8,42 @@ import java.util.stream.IntStream;
 
 /**
  * Plain TextRank (Mihalcea and Tarau 2004): PageRank over word-overlap similarity, uniform jumps.
- * Kept as the reference baseline the summarizer is compared with.
+ * The baseline the summarizer is compared with, and one of the signals it uses.
  */
 final class TextRank implements SentenceRanking {
 
-    private static final double DAMPING = 0.85;
+    static final double DAMPING = 0.85;
 
     @Override
     public List<Integer> rank(Candidates candidates) {
-        int n = candidates.size();
-        List<Set<String>> words = candidates.terms().stream().<Set<String>>map(HashSet::new).toList();
+        double[] score = scores(candidates.terms());
+        return IntStream.range(0, score.length).boxed().sorted((a, b) -> Double.compare(score[b], score[a])).toList();
+    }
+
+    static double[] scores(List<List<String>> terms) {
+        return PageRank.scores(overlapSimilarity(terms), uniform(terms.size()), DAMPING);
+    }
+
+    static double[] uniform(int n) {
+        double[] uniform = new double[n];
+        Arrays.fill(uniform, 1.0 / n);
+        return uniform;
+    }
+
+    /** Shared words over the sum of the log lengths: long sentences with many content words score high. */
+    private static double[][] overlapSimilarity(List<List<String>> terms) {
+        int n = terms.size();
+        List<Set<String>> words = terms.stream().<Set<String>>map(HashSet::new).toList();
         double[][] similarity = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                similarity[i][j] = similarity[j][i] = overlap(candidates.terms().get(i), candidates.terms().get(j),
-                        words.get(i), words.get(j));
+                double norm = Math.log(terms.get(i).size()) + Math.log(terms.get(j).size());
+                if (norm > 0) {
+                    Set<String> other = words.get(j);
+                    similarity[i][j] = similarity[j][i] = words.get(i).stream().filter(other::contains).count() / norm;
+                }
             }
         }
-        double[] uniform = new double[n];
-        Arrays.fill(uniform, 1.0 / n);
-        double[] score = PageRank.scores(similarity, uniform, DAMPING);
-        return IntStream.range(0, n).boxed().sorted((a, b) -> Double.compare(score[b], score[a])).toList();
-    }
-
-    private static double overlap(List<String> a, List<String> b, Set<String> wordsA, Set<String> wordsB) {
-        double norm = Math.log(a.size()) + Math.log(b.size());
-        if (norm <= 0) {
-            return 0;
-        }
-        return wordsA.stream().filter(wordsB::contains).count() / norm;
+        return similarity;
     }
 }

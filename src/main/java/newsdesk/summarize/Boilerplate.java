@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 final class Boilerplate {
 
     /** Typographic end-of-article marks, e.g. the "■" after the last sentence of an agency story. */
-    private static final Pattern END_MARK = Pattern.compile("\\s*[■□▪◼◾●◆◇♦∎★☆]+\\s*$");
-    /** A line that ends a sentence: terminal punctuation, possibly inside a closing quote or bracket. */
-    private static final Pattern TERMINAL = Pattern.compile("[.!?…][\"'“”«»’)\\]]*$");
+    private static final String END_MARKS = "■□▪◼◾●◆◇♦∎★☆";
+    private static final String SENTENCE_ENDS = ".!?…";
+    private static final String CLOSERS = "\"'“”«»’)]";
     private static final Pattern LINK_TEXT = Pattern.compile(
             "^\\W*(?:read more|read also|see also|related|more on this|more:|click here|scroll down|follow us|"
                     + "sign up|subscribe|share this|advertisement|lesen sie (?:auch|mehr)|mehr zum thema|mehr dazu|"
@@ -39,7 +39,7 @@ final class Boilerplate {
     /** A whole paragraph (line) that carries no story sentence. */
     static boolean isParagraph(String paragraph) {
         String text = withoutEndMark(paragraph);
-        return !TERMINAL.matcher(text).find() && words(text) <= MAX_HEADING_WORDS || isSentence(text);
+        return !endsSentence(text) && words(text) <= MAX_HEADING_WORDS || isSentence(text);
     }
 
     /** A sentence that is page furniture rather than story. */
@@ -56,7 +56,20 @@ final class Boilerplate {
      * words and loses the "■", so the summary stays a verbatim prefix of the text without the mark.
      */
     static String withoutEndMark(String sentence) {
-        return END_MARK.matcher(sentence).replaceFirst("").strip();
+        int end = sentence.length();
+        while (end > 0 && (Character.isWhitespace(sentence.charAt(end - 1)) || END_MARKS.indexOf(sentence.charAt(end - 1)) >= 0)) {
+            end--;
+        }
+        return sentence.substring(0, end).strip();
+    }
+
+    /** Terminal punctuation, possibly inside a closing quote or bracket. */
+    private static boolean endsSentence(String text) {
+        int end = text.length();
+        while (end > 0 && CLOSERS.indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end > 0 && SENTENCE_ENDS.indexOf(text.charAt(end - 1)) >= 0;
     }
 
     private static int words(String text) {

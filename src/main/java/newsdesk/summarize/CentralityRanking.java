@@ -26,9 +26,10 @@ final class CentralityRanking implements SentenceRanking {
     @Override
     public List<Integer> rank(Candidates candidates) {
         int n = candidates.size();
-        double[][] cosine = new TermVectors(candidates.terms()).cosineMatrix();
+        TermIndex index = new TermIndex(candidates.terms());
+        double[][] cosine = new TermVectors(index).cosineMatrix();
         double[] lexRank = PageRank.scores(cosine, TextRank.uniform(n), TextRank.DAMPING);
-        double[] centralityRank = rankShares(TextRank.scores(candidates.terms()));
+        double[] centralityRank = rankShares(TextRank.scores(index));
         double maxLexRank = IntStream.range(0, n).mapToDouble(i -> lexRank[i]).max().orElse(1);
         double[] score = new double[n];
         for (int i = 0; i < n; i++) {

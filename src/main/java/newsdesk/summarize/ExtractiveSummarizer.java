@@ -31,6 +31,8 @@ public class ExtractiveSummarizer {
         this.sentences = sentences;
         this.maxChars = maxChars;
         this.ranking = method.ranking();
+        // Loads the sentence models and analyzers now rather than during the first article.
+        Language.values();
     }
 
     /**
@@ -53,6 +55,15 @@ public class ExtractiveSummarizer {
     public Article summarize(Article article) {
         ArticleText text = article.translation().text();
         return article.withSummary(summarize(text.title(), text.body(), "en"));
+    }
+
+    /**
+     * Pipeline step for newsdesk.summary.language=source: the summary of the original text, in its own
+     * language (en or de, as recorded in the article's source language).
+     */
+    public Article summarizeOriginal(Article article) {
+        ArticleText text = article.original();
+        return article.withSummary(summarize(text.title(), text.body(), article.sourceLanguage()));
     }
 
     private static List<String> candidateSentences(String title, String body, Language language) {

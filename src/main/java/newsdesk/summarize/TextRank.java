@@ -1,9 +1,7 @@
 package newsdesk.summarize;
 
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -16,12 +14,12 @@ final class TextRank implements SentenceRanking {
 
     @Override
     public List<Integer> rank(Candidates candidates) {
-        double[] score = scores(candidates.terms());
+        double[] score = scores(new TermIndex(candidates.terms()));
         return IntStream.range(0, score.length).boxed().sorted((a, b) -> Double.compare(score[b], score[a])).toList();
     }
 
-    static double[] scores(List<List<String>> terms) {
-        return PageRank.scores(overlapSimilarity(terms), uniform(terms.size()), DAMPING);
+    static double[] scores(TermIndex index) {
+        return PageRank.scores(overlapSimilarity(index), uniform(index.sentences()), DAMPING);
     }
 
     static double[] uniform(int n) {
@@ -31,16 +29,14 @@ final class TextRank implements SentenceRanking {
     }
 
     /** Shared words over the sum of the log lengths: long sentences with many content words score high. */
-    private static double[][] overlapSimilarity(List<List<String>> terms) {
-        int n = terms.size();
-        List<Set<String>> words = terms.stream().<Set<String>>map(HashSet::new).toList();
+    private static double[][] overlapSimilarity(TermIndex index) {
+        int n = index.sentences();
         double[][] similarity = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                double norm = Math.log(terms.get(i).size()) + Math.log(terms.get(j).size());
+                double norm = Math.log(index.length(i)) + Math.log(index.length(j));
                 if (norm > 0) {
-                    Set<String> other = words.get(j);
-                    similarity[i][j] = similarity[j][i] = words.get(i).stream().filter(other::contains).count() / norm;
+                    similarity[i][j] = similarity[j][i] = index.sharedTerms(i, j) / norm;
                 }
             }
         }

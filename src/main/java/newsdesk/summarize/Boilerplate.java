@@ -13,10 +13,11 @@ final class Boilerplate {
     private static final String END_MARKS = "■□▪◼◾●◆◇♦∎★☆";
     private static final String SENTENCE_ENDS = ".!?…";
     private static final String CLOSERS = "\"'“”«»’)]";
+    /** Link and sharing text; words that also open ordinary sentences ("Related", "Anzeige") only with a colon. */
     private static final Pattern LINK_TEXT = Pattern.compile(
-            "^\\W*(?:read more|read also|see also|related|more on this|more:|click here|scroll down|follow us|"
-                    + "sign up|subscribe|share this|advertisement|lesen sie (?:auch|mehr)|mehr zum thema|mehr dazu|"
-                    + "siehe auch|weiterlesen|klicken sie|folgen sie|abonnieren|anzeige|werbung)\\b",
+            "^\\W*(?:read more|read also|see also|click here|scroll down|follow us|sign up|share this|"
+                    + "lesen sie (?:auch|mehr)|mehr zum thema|mehr dazu|siehe auch|weiterlesen|klicken sie|folgen sie uns)\\b"
+                    + "|^\\W*(?:related|more|advertisement|subscribe|anzeige|werbung|abonnieren)\\s*:",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CAPTION = Pattern.compile(
             "^\\W*(?:photo|foto|fotos|photos|bild|picture|pictured|image|image caption|credit|bildquelle|quelle|source)\\s*:"
@@ -26,7 +27,8 @@ final class Boilerplate {
             "^(?:By|Von|Text:|Autor:|Autorin:|Reporting by|Written by)\\s*\\.?\\s+\\p{Lu}[\\p{L}'’.-]*"
                     + "(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|and|und|in|aus|,))*\\.?$");
     private static final Pattern PAGE_FURNITURE = Pattern.compile(
-            "^(?:published|updated|last updated|copyright|©|all rights reserved|alle rechte vorbehalten)\\b",
+            "^(?:published|updated|last updated|aktualisiert)\\s*:|^(?:copyright\\s*(?:©|\\(c\\)|\\d)|©)"
+                    + "|all rights reserved|alle rechte vorbehalten",
             Pattern.CASE_INSENSITIVE);
     /** Up to this many words without a sentence ending: a heading, dateline, byline or similar. */
     private static final int MAX_HEADING_WORDS = 15;

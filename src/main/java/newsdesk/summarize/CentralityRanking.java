@@ -24,11 +24,11 @@ final class CentralityRanking implements SentenceRanking {
     private static final double REDUNDANCY = 0.35;
 
     @Override
-    public List<Integer> rank(Candidates candidates) {
-        int n = candidates.size();
-        TermIndex index = new TermIndex(candidates.terms());
+    public List<Integer> rank(List<List<String>> terms) {
+        int n = terms.size();
+        TermIndex index = new TermIndex(terms);
         double[][] cosine = new TermVectors(index).cosineMatrix();
-        double[] lexRank = PageRank.scores(cosine, TextRank.uniform(n), TextRank.DAMPING);
+        double[] lexRank = PageRank.scores(cosine);
         double[] centralityRank = rankShares(TextRank.scores(index));
         double maxLexRank = IntStream.range(0, n).mapToDouble(i -> lexRank[i]).max().orElse(1);
         double[] score = new double[n];

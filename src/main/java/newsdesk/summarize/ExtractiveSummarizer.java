@@ -45,9 +45,7 @@ public class ExtractiveSummarizer {
         if (texts.isEmpty()) {
             return List.of();
         }
-        List<List<String>> terms = texts.stream().map(lang::terms).toList();
-        List<String> titleTerms = title == null ? List.of() : lang.terms(title);
-        List<Integer> ranked = ranking.rank(new Candidates(texts, terms, titleTerms));
+        List<Integer> ranked = ranking.rank(texts.stream().map(lang::terms).toList());
         return select(ranked, texts);
     }
 

@@ -1,6 +1,5 @@
 package newsdesk.summarize;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -10,22 +9,14 @@ import java.util.stream.IntStream;
  */
 final class TextRank implements SentenceRanking {
 
-    static final double DAMPING = 0.85;
-
     @Override
-    public List<Integer> rank(Candidates candidates) {
-        double[] score = scores(new TermIndex(candidates.terms()));
+    public List<Integer> rank(List<List<String>> terms) {
+        double[] score = scores(new TermIndex(terms));
         return IntStream.range(0, score.length).boxed().sorted((a, b) -> Double.compare(score[b], score[a])).toList();
     }
 
     static double[] scores(TermIndex index) {
-        return PageRank.scores(overlapSimilarity(index), uniform(index.sentences()), DAMPING);
-    }
-
-    static double[] uniform(int n) {
-        double[] uniform = new double[n];
-        Arrays.fill(uniform, 1.0 / n);
-        return uniform;
+        return PageRank.scores(overlapSimilarity(index));
     }
 
     /** Shared words over the sum of the log lengths: long sentences with many content words score high. */

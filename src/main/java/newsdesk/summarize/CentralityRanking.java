@@ -1,7 +1,7 @@
 package newsdesk.summarize;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * The summarizer's ranking: the earliest of the article's central sentences, without repeats.
@@ -30,7 +30,7 @@ final class CentralityRanking implements SentenceRanking {
         double[][] cosine = new TermVectors(index).cosineMatrix();
         double[] lexRank = PageRank.scores(cosine);
         double[] centralityRank = rankShares(TextRank.scores(index));
-        double maxLexRank = IntStream.range(0, n).mapToDouble(i -> lexRank[i]).max().orElse(1);
+        double maxLexRank = Arrays.stream(lexRank).max().orElse(1);
         double[] score = new double[n];
         for (int i = 0; i < n; i++) {
             double gate = 1 / (1 + Math.exp((centralityRank[i] - CENTRAL_SHARE) / GATE_SOFTNESS));
@@ -42,7 +42,7 @@ final class CentralityRanking implements SentenceRanking {
     /** Each sentence's rank as a share of the article: 0 for the highest score, approaching 1 for the lowest. */
     private static double[] rankShares(double[] score) {
         int n = score.length;
-        List<Integer> byScore = IntStream.range(0, n).boxed().sorted((a, b) -> Double.compare(score[b], score[a])).toList();
+        List<Integer> byScore = SentenceRanking.byScore(score);
         double[] share = new double[n];
         for (int rank = 0; rank < n; rank++) {
             share[byScore.get(rank)] = (double) rank / n;

@@ -66,11 +66,11 @@ public class ExtractiveSummarizer {
 
     private static List<String> candidateSentences(String title, String body, Language language) {
         SentenceSplitter splitter = new SentenceSplitter(language);
+        String titleLine = title == null ? "" : title.strip();
         List<String> candidates = new ArrayList<>();
         for (String line : (body == null ? "" : body).split("\\R")) {
             String paragraph = line.strip();
-            if (paragraph.isEmpty() || paragraph.equalsIgnoreCase(title == null ? "" : title.strip())
-                    || Boilerplate.isParagraph(paragraph)) {
+            if (paragraph.isEmpty() || paragraph.equalsIgnoreCase(titleLine) || Boilerplate.isParagraph(paragraph)) {
                 continue;
             }
             for (String sentence : splitter.split(paragraph)) {

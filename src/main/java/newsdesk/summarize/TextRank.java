@@ -1,7 +1,6 @@
 package newsdesk.summarize;
 
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Plain TextRank (Mihalcea and Tarau 2004): PageRank over word-overlap similarity, uniform jumps.
@@ -11,8 +10,7 @@ final class TextRank implements SentenceRanking {
 
     @Override
     public List<Integer> rank(List<List<String>> terms) {
-        double[] score = scores(new TermIndex(terms));
-        return IntStream.range(0, score.length).boxed().sorted((a, b) -> Double.compare(score[b], score[a])).toList();
+        return SentenceRanking.byScore(scores(new TermIndex(terms)));
     }
 
     static double[] scores(TermIndex index) {

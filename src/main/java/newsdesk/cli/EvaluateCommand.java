@@ -49,7 +49,10 @@ public final class EvaluateCommand {
             long missing = references.keySet().stream().filter(id -> !system.containsKey(id)).count();
             print(System.out, scores, missing);
             return 0;
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("evaluate: cannot read or write a file: " + e.getMessage());
+            return 1;
+        } catch (IllegalArgumentException e) {
             System.err.println("evaluate: " + e.getMessage());
             return 1;
         }

@@ -50,7 +50,10 @@ public final class SummarizeCommand {
             System.err.printf(Locale.ROOT, "summarized %d articles in %.2f s: %.0f articles/s (one thread)%n",
                     articles, seconds, articles / seconds);
             return 0;
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("summarize: cannot read or write a file: " + e.getMessage());
+            return 1;
+        } catch (IllegalArgumentException e) {
             System.err.println("summarize: " + e.getMessage());
             return 1;
         }

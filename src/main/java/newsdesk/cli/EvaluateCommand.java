@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +49,10 @@ public final class EvaluateCommand {
             long missing = references.keySet().stream().filter(id -> !system.containsKey(id)).count();
             print(System.out, scores, missing);
             return 0;
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("evaluate: cannot read or write a file: " + e.getMessage());
+            return 1;
+        } catch (IllegalArgumentException e) {
             System.err.println("evaluate: " + e.getMessage());
             return 1;
         }
@@ -65,7 +69,7 @@ public final class EvaluateCommand {
 
     private static void line(PrintStream out, String metric, List<RougeScores> scores, ToDoubleFunction<RougeScores> f1) {
         double[] values = scores.stream().mapToDouble(f1).map(value -> value * 100).toArray();
-        double mean = java.util.Arrays.stream(values).average().orElse(0);
+        double mean = Arrays.stream(values).average().orElse(0);
         Bootstrap.Interval interval = Bootstrap.interval95(values);
         out.printf(Locale.ROOT, "%-12s %6.2f   [%.2f, %.2f]%n", metric, mean, interval.low(), interval.high());
     }

@@ -10,13 +10,14 @@ import java.util.regex.Pattern;
 final class Boilerplate {
 
     /** Typographic end-of-article marks, e.g. the "■" after the last sentence of an agency story. */
-    private static final Pattern END_MARK = Pattern.compile("\\s*[■□▪◼◾●◆◇♦∎★☆]+\\s*$");
-    /** A line that ends a sentence: terminal punctuation, possibly inside a closing quote or bracket. */
-    private static final Pattern TERMINAL = Pattern.compile("[.!?…][\"'“”«»’)\\]]*$");
+    private static final String END_MARKS = "■□▪◼◾●◆◇♦∎★☆";
+    private static final String SENTENCE_ENDS = ".!?…";
+    private static final String CLOSERS = "\"'“”«»’)]";
+    /** Link and sharing text; words that also open ordinary sentences ("Related", "Anzeige") only with a colon. */
     private static final Pattern LINK_TEXT = Pattern.compile(
-            "^\\W*(?:read more|read also|see also|related|more on this|more:|click here|scroll down|follow us|"
-                    + "sign up|subscribe|share this|advertisement|lesen sie (?:auch|mehr)|mehr zum thema|mehr dazu|"
-                    + "siehe auch|weiterlesen|klicken sie|folgen sie|abonnieren|anzeige|werbung)\\b",
+            "^\\W*(?:read more|read also|see also|click here|scroll down|follow us|sign up|share this|"
+                    + "lesen sie (?:auch|mehr)|mehr zum thema|mehr dazu|siehe auch|weiterlesen|klicken sie|folgen sie uns)\\b"
+                    + "|^\\W*(?:related|more|advertisement|subscribe|anzeige|werbung|abonnieren)\\s*:",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CAPTION = Pattern.compile(
             "^\\W*(?:photo|foto|fotos|photos|bild|picture|pictured|image|image caption|credit|bildquelle|quelle|source)\\s*:"
@@ -26,7 +27,8 @@ final class Boilerplate {
             "^(?:By|Von|Text:|Autor:|Autorin:|Reporting by|Written by)\\s*\\.?\\s+\\p{Lu}[\\p{L}'’.-]*"
                     + "(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|and|und|in|aus|,))*\\.?$");
     private static final Pattern PAGE_FURNITURE = Pattern.compile(
-            "^(?:published|updated|last updated|copyright|©|all rights reserved|alle rechte vorbehalten)\\b",
+            "^(?:published|updated|last updated|aktualisiert)\\s*:|^(?:copyright\\s*(?:©|\\(c\\)|\\d)|©)"
+                    + "|all rights reserved|alle rechte vorbehalten",
             Pattern.CASE_INSENSITIVE);
     /** Up to this many words without a sentence ending: a heading, dateline, byline or similar. */
     private static final int MAX_HEADING_WORDS = 15;
@@ -39,7 +41,7 @@ final class Boilerplate {
     /** A whole paragraph (line) that carries no story sentence. */
     static boolean isParagraph(String paragraph) {
         String text = withoutEndMark(paragraph);
-        return !TERMINAL.matcher(text).find() && words(text) <= MAX_HEADING_WORDS || isSentence(text);
+        return !endsSentence(text) && words(text) <= MAX_HEADING_WORDS || isSentence(text);
     }
 
     /** A sentence that is page furniture rather than story. */
@@ -56,7 +58,20 @@ final class Boilerplate {
      * words and loses the "■", so the summary stays a verbatim prefix of the text without the mark.
      */
     static String withoutEndMark(String sentence) {
-        return END_MARK.matcher(sentence).replaceFirst("").strip();
+        int end = sentence.length();
+        while (end > 0 && (Character.isWhitespace(sentence.charAt(end - 1)) || END_MARKS.indexOf(sentence.charAt(end - 1)) >= 0)) {
+            end--;
+        }
+        return sentence.substring(0, end).strip();
+    }
+
+    /** Terminal punctuation, possibly inside a closing quote or bracket. */
+    private static boolean endsSentence(String text) {
+        int end = text.length();
+        while (end > 0 && CLOSERS.indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end > 0 && SENTENCE_ENDS.indexOf(text.charAt(end - 1)) >= 0;
     }
 
     private static int words(String text) {

@@ -1,7 +1,7 @@
 package newsdesk.summarize;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * The summarizer's ranking: the earliest of the article's central sentences, without repeats.
@@ -24,12 +24,13 @@ final class CentralityRanking implements SentenceRanking {
     private static final double REDUNDANCY = 0.35;
 
     @Override
-    public List<Integer> rank(Candidates candidates) {
-        int n = candidates.size();
-        double[][] cosine = new TermVectors(candidates.terms()).cosineMatrix();
-        double[] lexRank = PageRank.scores(cosine, TextRank.uniform(n), TextRank.DAMPING);
-        double[] centralityRank = rankShares(TextRank.scores(candidates.terms()));
-        double maxLexRank = IntStream.range(0, n).mapToDouble(i -> lexRank[i]).max().orElse(1);
+    public List<Integer> rank(List<List<String>> terms) {
+        int n = terms.size();
+        TermIndex index = new TermIndex(terms);
+        double[][] cosine = new TermVectors(index).cosineMatrix();
+        double[] lexRank = PageRank.scores(cosine);
+        double[] centralityRank = rankShares(TextRank.scores(index));
+        double maxLexRank = Arrays.stream(lexRank).max().orElse(1);
         double[] score = new double[n];
         for (int i = 0; i < n; i++) {
             double gate = 1 / (1 + Math.exp((centralityRank[i] - CENTRAL_SHARE) / GATE_SOFTNESS));
@@ -41,7 +42,7 @@ final class CentralityRanking implements SentenceRanking {
     /** Each sentence's rank as a share of the article: 0 for the highest score, approaching 1 for the lowest. */
     private static double[] rankShares(double[] score) {
         int n = score.length;
-        List<Integer> byScore = IntStream.range(0, n).boxed().sorted((a, b) -> Double.compare(score[b], score[a])).toList();
+        List<Integer> byScore = SentenceRanking.byScore(score);
         double[] share = new double[n];
         for (int rank = 0; rank < n; rank++) {
             share[byScore.get(rank)] = (double) rank / n;

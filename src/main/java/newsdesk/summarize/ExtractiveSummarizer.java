@@ -31,6 +31,8 @@ public class ExtractiveSummarizer {
         this.sentences = sentences;
         this.maxChars = maxChars;
         this.ranking = method.ranking();
+        // Loads the sentence models and analyzers now rather than during the first article.
+        Language.values();
     }
 
     /**
@@ -43,9 +45,7 @@ public class ExtractiveSummarizer {
         if (texts.isEmpty()) {
             return List.of();
         }
-        List<List<String>> terms = texts.stream().map(lang::terms).toList();
-        List<String> titleTerms = title == null ? List.of() : lang.terms(title);
-        List<Integer> ranked = ranking.rank(new Candidates(texts, terms, titleTerms));
+        List<Integer> ranked = ranking.rank(texts.stream().map(lang::terms).toList());
         return select(ranked, texts);
     }
 
@@ -55,13 +55,22 @@ public class ExtractiveSummarizer {
         return article.withSummary(summarize(text.title(), text.body(), "en"));
     }
 
+    /**
+     * Pipeline step for newsdesk.summary.language=source: the summary of the original text, in its own
+     * language (en or de, as recorded in the article's source language).
+     */
+    public Article summarizeOriginal(Article article) {
+        ArticleText text = article.original();
+        return article.withSummary(summarize(text.title(), text.body(), article.sourceLanguage()));
+    }
+
     private static List<String> candidateSentences(String title, String body, Language language) {
         SentenceSplitter splitter = new SentenceSplitter(language);
+        String titleLine = title == null ? "" : title.strip();
         List<String> candidates = new ArrayList<>();
         for (String line : (body == null ? "" : body).split("\\R")) {
             String paragraph = line.strip();
-            if (paragraph.isEmpty() || paragraph.equalsIgnoreCase(title == null ? "" : title.strip())
-                    || Boilerplate.isParagraph(paragraph)) {
+            if (paragraph.isEmpty() || paragraph.equalsIgnoreCase(titleLine) || Boilerplate.isParagraph(paragraph)) {
                 continue;
             }
             for (String sentence : splitter.split(paragraph)) {

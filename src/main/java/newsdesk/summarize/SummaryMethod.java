@@ -1,23 +1,22 @@
 package newsdesk.summarize;
 
-import java.util.function.Supplier;
-
 /** How sentences are chosen: the summarizer's own method, or a baseline to compare it with. */
 public enum SummaryMethod {
     /** What the pipeline uses. */
-    DEFAULT(CentralityRanking::new),
+    DEFAULT(new CentralityRanking()),
     /** The first sentences. */
-    LEAD(LeadRanking::new),
+    LEAD(new LeadRanking()),
     /** Plain TextRank. */
-    TEXTRANK(TextRank::new);
+    TEXTRANK(new TextRank());
 
-    private final Supplier<SentenceRanking> ranking;
+    /** Rankings are stateless, so one instance serves every summarizer and thread. */
+    private final SentenceRanking ranking;
 
-    SummaryMethod(Supplier<SentenceRanking> ranking) {
+    SummaryMethod(SentenceRanking ranking) {
         this.ranking = ranking;
     }
 
     SentenceRanking ranking() {
-        return ranking.get();
+        return ranking;
     }
 }

@@ -1,40 +1,35 @@
 package newsdesk.summarize;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * Sentences as tf-idf vectors, with document frequencies counted over the article's own sentences,
  * so no background corpus is needed and any language works.
  */
 final class TermVectors {
 
-    private final Map<String, Double>[] vectors;
+    private final TermIndex index;
+    private final double[][] weights;
     private final double[] norms;
 
-    @SuppressWarnings("unchecked")
-    TermVectors(List<List<String>> sentences) {
-        int n = sentences.size();
-        Map<String, Integer> documentFrequency = new HashMap<>();
-        for (List<String> terms : sentences) {
-            terms.stream().distinct().forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
-        }
-        vectors = new Map[n];
+    TermVectors(TermIndex index) {
+        this.index = index;
+        int n = index.sentences();
+        weights = new double[n][];
         norms = new double[n];
-        for (int i = 0; i < n; i++) {
-            Map<String, Double> vector = new HashMap<>();
-            for (String term : sentences.get(i)) {
-                vector.merge(term, 1.0, Double::sum);
+        for (int s = 0; s < n; s++) {
+            int[] ids = index.ids(s);
+            int[] counts = index.counts(s);
+            weights[s] = new double[ids.length];
+            double squares = 0;
+            for (int i = 0; i < ids.length; i++) {
+                weights[s][i] = counts[i] * idf(n, index.documentFrequency(ids[i]));
+                squares += weights[s][i] * weights[s][i];
             }
-            vector.replaceAll((term, tf) -> tf * idf(n, documentFrequency.get(term)));
-            vectors[i] = vector;
-            norms[i] = Math.sqrt(vector.values().stream().mapToDouble(w -> w * w).sum());
+            norms[s] = Math.sqrt(squares);
         }
     }
 
     /** Smoothed so that a term in every sentence still counts a little. */
-    static double idf(int sentences, int frequency) {
+    private static double idf(int sentences, int frequency) {
         return Math.log((sentences + 1.0) / frequency);
     }
 
@@ -42,17 +37,23 @@ final class TermVectors {
         if (norms[a] == 0 || norms[b] == 0) {
             return 0;
         }
-        Map<String, Double> small = vectors[a].size() <= vectors[b].size() ? vectors[a] : vectors[b];
-        Map<String, Double> large = small == vectors[a] ? vectors[b] : vectors[a];
+        int[] x = index.ids(a);
+        int[] y = index.ids(b);
         double dot = 0;
-        for (Map.Entry<String, Double> entry : small.entrySet()) {
-            dot += entry.getValue() * large.getOrDefault(entry.getKey(), 0.0);
+        for (int i = 0, j = 0; i < x.length && j < y.length; ) {
+            if (x[i] == y[j]) {
+                dot += weights[a][i++] * weights[b][j++];
+            } else if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
+            }
         }
         return dot / (norms[a] * norms[b]);
     }
 
     double[][] cosineMatrix() {
-        int n = vectors.length;
+        int n = weights.length;
         double[][] matrix = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {

@@ -33,7 +33,7 @@ class SummarizeCommandTest {
                 "--sentences", "2");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.err()).containsPattern("summarized 2 articles in [0-9.]+ s: [0-9]+ articles/s");
+        assertThat(result.err()).containsPattern("summarized 2 articles in [0-9.]+ s: [0-9]+ articles/s \\(one thread, [0-9]+ per CPU second\\)");
         List<JsonNode> lines = readLines(output);
         assertThat(lines).extracting(line -> line.get("id").asText()).containsExactly("a1", "a2");
         assertThat(lines.get(0).fieldNames()).toIterable().containsExactly("id", "summary");

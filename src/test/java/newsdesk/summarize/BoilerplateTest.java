@@ -32,7 +32,13 @@ class BoilerplateTest {
             "Putin praised the joint efforts of the CSTO.",
             "By the end of the day, both leaders had signed six agreements.",
             "Putin called the unrest an act of terrorist aggression. ■",
-            "„Russland wird Kasachstan weiterhin unterstützen“, sagte Putin."
+            "„Russland wird Kasachstan weiterhin unterstützen“, sagte Putin.",
+            "Related research shows that the drug works in older patients.",
+            "Advertisement revenue rose by five percent last year.",
+            "Anzeige gegen den Fahrer wurde am Montag erstattet.",
+            "Published in 1990, the book sold a million copies.",
+            "Copyright law is changing across Europe.",
+            "Updated figures show a rise in exports."
     })
     void keepsStorySentences(String paragraph) {
         assertThat(Boilerplate.isParagraph(paragraph)).isFalse();

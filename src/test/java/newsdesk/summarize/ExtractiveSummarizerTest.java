@@ -150,6 +150,18 @@ class ExtractiveSummarizerTest {
     }
 
     @Test
+    void summarisesTheOriginalInItsOwnLanguageWhenAsked() {
+        ArticleText original = new ArticleText(List.of("Putin empfängt Tokajew", "",
+                "Putin und Tokajew sprachen am Donnerstag in Moskau über die Lage in Kasachstan.",
+                "Beide lobten die Zusammenarbeit, z. B. in der Raumfahrt. ■", "bbabo.Net"), true);
+        Article article = new Article("id", null, original, "DE", null, null, Instant.now());
+
+        assertThat(summarizer.summarizeOriginal(article).summary()).containsExactly(
+                "Putin und Tokajew sprachen am Donnerstag in Moskau über die Lage in Kasachstan.",
+                "Beide lobten die Zusammenarbeit, z. B. in der Raumfahrt.");
+    }
+
+    @Test
     void givesTheSameSummariesWhenUsedConcurrently() throws Exception {
         List<String> expected = summarizer.summarize(TITLE, STORY, "en");
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,13 +180,14 @@ public final class Benchmark {
         }
     }
 
-    private Properties settings(DeeplSimulator deepl, Path data) {
+    private Properties settings(DeeplSimulator deepl, Path data) throws IOException {
         Properties settings = new Properties();
         settings.setProperty("deepl.auth-key", KEY);
         settings.setProperty("deepl.server-url", deepl.url());
         settings.setProperty("newsdesk.data-dir", data.toString());
         settings.setProperty("newsdesk.concurrency", String.valueOf(options.concurrency()));
         settings.setProperty("newsdesk.translate", options.translate());
+        settings.setProperty("newsdesk.monitoring.port", String.valueOf(freePort()));
         return settings;
     }
 
@@ -205,6 +208,13 @@ public final class Benchmark {
         if (results != n || archived != n || rejected != 0) {
             throw new IllegalStateException(String.format("Expected %d results and %d archived originals; found %d "
                     + "results, %d archived, %d in error/.", n, n, results, archived, rejected));
+        }
+    }
+
+    /** A port nothing listens on now, so the bench does not clash with a running service's monitoring. */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 
@@ -232,6 +242,7 @@ public final class Benchmark {
         builder.environment().put("DEEPL_AUTH_KEY", KEY);
         builder.environment().put("DEEPL_SERVER_URL", deepl.url());
         builder.environment().put("NEWSDESK_DATA_DIR", data.toString());
+        builder.environment().put("NEWSDESK_MONITORING_PORT", String.valueOf(freePort()));
         long start = System.nanoTime();
         Process process = builder.start();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -10,7 +10,7 @@ public final class Commands {
 
     /** Each tool takes its own arguments and returns the process exit code. */
     private static final Map<String, Function<String[], Integer>> COMMANDS = Map.of(
-            "bench", Benchmark::run);
+            "summarize", SummarizeCommand::run, "evaluate", EvaluateCommand::run, "bench", Benchmark::run);
 
     private Commands() {
     }

@@ -11,9 +11,10 @@ import newsdesk.article.Translation;
 import newsdesk.summarize.ExtractiveSummarizer;
 
 /**
- * Summary-only translation: picks the summary sentences from the German original and sends DeepL
- * only those and the title. The paragraphs around them go along as {@code context}, which DeepL
- * reads but does not bill, so an article costs about a quarter of its characters.
+ * Summary-only translation: picks the summary sentences from the original (German, with the German
+ * sentence model: the source language decides) and sends DeepL only those and the title. The
+ * paragraphs around them go along as {@code context}, which DeepL reads but does not bill, so an
+ * article costs about a quarter of its characters.
  *
  * <p>The translation then holds the title and the summary sentences, one per line; the summary is
  * those sentences. An article in which the summarizer finds no sentence is translated in full.
@@ -33,7 +34,7 @@ public class SummaryTranslator {
     public Article translate(Article article) throws DeepLException, InterruptedException {
         ArticleText original = article.original();
         // A summary line is one sentence; a line break inside one would break the layout below.
-        List<String> sentences = summarizer.summarize(original.title(), original.body(), "de").stream()
+        List<String> sentences = summarizer.summarize(original.title(), original.body(), article.sourceLanguage()).stream()
                 .map(sentence -> sentence.replaceAll("\\s*\\R\\s*", " ").strip())
                 .filter(sentence -> !sentence.isEmpty())
                 .toList();

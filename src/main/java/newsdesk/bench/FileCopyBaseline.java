@@ -16,7 +16,7 @@ final class FileCopyBaseline {
         RunClock clock = new RunClock("file-to-file", files);
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             context.getManagementStrategy().addEventNotifier(clock);
-            // A lambda, not a RouteBuilder subclass: Camel Main would find such a class in newsdesk.* and add it to the service.
+            // A lambda, not a RouteBuilder subclass, which a scan of newsdesk.* for routes would add to the service.
             RouteBuilder.addRoutes(context, routes ->
                     routes.from(inbox.toUri().toString()).routeId("file-to-file").to(outbox.toUri().toString()));
             context.start();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConcurrencyTest {
 
     private static final int CONCURRENCY = 4;
+    private static final int PER_POLL = 10;
 
     @TempDir
     Path dataDir;
@@ -25,7 +26,7 @@ class ConcurrencyTest {
     void articlesAreWorkedOnInParallelWithABoundedNumberHeldAndEachDeliveredOnce() throws Exception {
         int articles = 60;
         try (RunningNewsdesk newsdesk = RunningNewsdesk.start(dataDir, "newsdesk.concurrency", String.valueOf(CONCURRENCY),
-                "newsdesk.inbox.max-per-poll", "10")) {
+                "newsdesk.inbox.max-per-poll", String.valueOf(PER_POLL))) {
             newsdesk.deepl.setLatency(Duration.ofMillis(100));
             newsdesk.deepl.takePeakInFlight();
             dropArticles(newsdesk, articles);
@@ -37,8 +38,8 @@ class ConcurrencyTest {
             });
 
             assertThat(newsdesk.deepl.takePeakInFlight()).isBetween(CONCURRENCY - 1, CONCURRENCY);
-            // Workers, their queue and the poller itself; the other files wait in the inbox.
-            assertThat(mostHeld.get()).isBetween(CONCURRENCY, 2 * CONCURRENCY + 1);
+            // Workers, their queue of one poll's files and the poller itself; the other files wait in the inbox.
+            assertThat(mostHeld.get()).isBetween(CONCURRENCY, CONCURRENCY + PER_POLL + 1);
             assertThat(newsdesk.files("outbox")).hasSize(articles);
             assertThat(newsdesk.files("inbox")).isEmpty();
             assertThat(newsdesk.files("error")).isEmpty();

@@ -38,22 +38,22 @@ public final class Benchmark {
     static final String USAGE = "usage: bench [--articles N] [--latency-ms L] [--concurrency C] "
             + "[--translate full|summary] [--runs R] [--warmup W]";
     private static final String KEY = "bench-key";
-    private static final String FORMAT = "%-6s %9s %10s %7s %7s %10s %10s %6s %9s %9s %9s %9s %8s %9s %9s %8s%n";
+    private static final String FORMAT = "%-7s %9s %10s %7s %7s %7s %10s %10s %6s %9s %9s %9s %9s %8s %9s %9s %8s%n";
     private static final String HEADER = String.format(FORMAT,
-            "run", "newsdesk", "articles/s", "p50", "p95", "file→file", "files/s", "ratio",
+            "run", "newsdesk", "articles/s", "p50", "p95", "wait", "file→file", "files/s", "ratio",
             "CPU", "CPU", "CPU", "requests", "billed/", "heap peak", "after GC", "start-up")
-            + String.format(FORMAT, "", "s", "", "ms", "ms", "s", "", "", "ms/art.", "ms/file", "ratio",
+            + String.format(FORMAT, "", "s", "", "ms", "ms", "p95 ms", "s", "", "", "ms/art.", "ms/file", "ratio",
             "/article", "source", "MB", "MB", "ms");
 
     /** What one run measured. */
-    record Result(double seconds, double articlesPerSecond, long p50Ms, long p95Ms, double baselineSeconds,
+    record Result(double seconds, double articlesPerSecond, long p50Ms, long p95Ms, long waitP95Ms, double baselineSeconds,
                   double baselinePerSecond, double ratio, double cpuMsPerArticle, double baselineCpuMsPerFile,
                   double cpuRatio, double requestsPerArticle, double billedPerSource, long heapPeakMb,
                   long heapAfterGcMb, long startupMs) {
 
         String line(String label) {
-            return String.format(Locale.ROOT, "%-6s %9.2f %10.1f %7d %7d %10.2f %10.1f %6.2f %9.2f %9.2f %9.2f %9.3f %9.3f %9d %9d %8d",
-                    label, seconds, articlesPerSecond, p50Ms, p95Ms, baselineSeconds, baselinePerSecond, ratio,
+            return String.format(Locale.ROOT, "%-7s %9.2f %10.1f %7d %7d %7d %10.2f %10.1f %6.2f %9.2f %9.2f %9.2f %9.3f %9.3f %9d %9d %8d",
+                    label, seconds, articlesPerSecond, p50Ms, p95Ms, waitP95Ms, baselineSeconds, baselinePerSecond, ratio,
                     cpuMsPerArticle, baselineCpuMsPerFile, cpuRatio, requestsPerArticle, billedPerSource,
                     heapPeakMb, heapAfterGcMb, startupMs);
         }
@@ -172,7 +172,7 @@ public final class Benchmark {
             double cpuMsPerArticle = (clock.cpuNanos() - deepl.handlerCpuNanos()) / 1e6 / n;
             double baselineCpuMsPerFile = baseline.cpuNanos() / 1e6 / n;
             return new Result(clock.seconds(), n / clock.seconds(), clock.latencyPercentileMs(0.50),
-                    clock.latencyPercentileMs(0.95), baseline.seconds(), n / baseline.seconds(),
+                    clock.latencyPercentileMs(0.95), clock.waitPercentileMs(0.95), baseline.seconds(), n / baseline.seconds(),
                     clock.seconds() / baseline.seconds(), cpuMsPerArticle, baselineCpuMsPerFile,
                     cpuMsPerArticle / baselineCpuMsPerFile, (double) deepl.translateRequestCount() / n,
                     (double) deepl.billedCharacters() / articles.sourceCharacters(),
@@ -261,6 +261,7 @@ public final class Benchmark {
     private static Result median(List<Result> results) {
         return new Result(median(results, Result::seconds), median(results, Result::articlesPerSecond),
                 (long) median(results, Result::p50Ms), (long) median(results, Result::p95Ms),
+                (long) median(results, Result::waitP95Ms),
                 median(results, Result::baselineSeconds), median(results, Result::baselinePerSecond),
                 median(results, Result::ratio), median(results, Result::cpuMsPerArticle),
                 median(results, Result::baselineCpuMsPerFile), median(results, Result::cpuRatio),

@@ -1,9 +1,11 @@
 package newsdesk;
 
 import com.deepl.api.DeepLClient;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import newsdesk.broker.EmbeddedArtemis;
 import newsdesk.deliver.ResultFormatter;
 import newsdesk.ingest.ArticleReader;
 import newsdesk.ingest.RejectionReport;
@@ -17,18 +19,39 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /** The beans the routes call by name, built from config/application.properties. */
 @Configuration
 public class NewsdeskBeans implements CamelConfiguration {
 
-    /** The data folders exist before any route starts, so people can see where to drop files. */
+    /**
+     * The data folders exist before any route starts, so people can see where to drop files; a role or
+     * work queue the routes do not know stops start-up instead of silently doing nothing.
+     */
     @Override
-    public void configure(CamelContext context) throws IOException {
+    public void configure(CamelContext context) throws Exception {
+        checkOneOf(context, "newsdesk.role", List.of("all", "ingest", "worker"));
+        checkOneOf(context, "newsdesk.work-queue", List.of("jms", "kafka"));
         String dataDir = context.resolvePropertyPlaceholders("{{newsdesk.data-dir}}");
         for (String folder : new String[] {"inbox", "outbox", "archive", "error"}) {
             Files.createDirectories(Path.of(dataDir, folder));
         }
+        long leaderCheckMs = Long.parseLong(context.resolvePropertyPlaceholders("{{newsdesk.leader.check-ms}}"));
+        context.addService(inboxLeaderElection(dataDir, leaderCheckMs));
+    }
+
+    /**
+     * Leader election for the inbox (the {@code master:} endpoint): of the nodes sharing the data folder,
+     * the one holding the lock on {@code <data-dir>/cluster/newsdesk-inbox} polls.
+     */
+    private static FileLockClusterService inboxLeaderElection(String dataDir, long checkMs) {
+        FileLockClusterService service = new FileLockClusterService();
+        service.setRoot(Path.of(dataDir, "cluster").toString());
+        service.setAcquireLockDelay(1, TimeUnit.MILLISECONDS);
+        service.setAcquireLockInterval(checkMs, TimeUnit.MILLISECONDS);
+        return service;
     }
 
     @BindToRegistry
@@ -37,7 +60,16 @@ public class NewsdeskBeans implements CamelConfiguration {
         return new ArticleReader(sourceLanguage, maxBytes);
     }
 
-    @BindToRegistry
+    private static void checkOneOf(CamelContext context, String key, List<String> allowed) throws MissingSettingException {
+        String value = context.resolvePropertyPlaceholders("{{" + key + "}}");
+        if (!allowed.contains(value)) {
+            String variable = key.toUpperCase().replace('.', '_').replace('-', '_');
+            throw new MissingSettingException(variable + " is '" + value + "': set it to one of " + allowed + ".");
+        }
+    }
+
+    /** Built on first use, so nodes that never translate (role ingest) need no DeepL key. */
+    @BindToRegistry(lazy = true)
     public DeeplTranslator deeplTranslator(@PropertyInject("deepl.auth-key") String authKey,
                                            @PropertyInject("deepl.auth-key-file") String authKeyFile,
                                            @PropertyInject("deepl.server-url") String serverUrl,
@@ -63,5 +95,24 @@ public class NewsdeskBeans implements CamelConfiguration {
     @BindToRegistry
     public RejectionReport rejectionReport() {
         return new RejectionReport();
+    }
+
+    /**
+     * The Artemis broker JMS routes talk to, built when a route first uses JMS. A {@code vm://} URL
+     * starts a broker inside this process, with its messages kept in {@code <data-dir>/broker}.
+     */
+    @BindToRegistry(lazy = true)
+    public ActiveMQConnectionFactory jmsConnectionFactory(CamelContext context,
+                                                          @PropertyInject("newsdesk.jms.broker-url") String brokerUrl,
+                                                          @PropertyInject("newsdesk.jms.listen") String listen,
+                                                          @PropertyInject("newsdesk.data-dir") String dataDir) throws Exception {
+        if (brokerUrl.startsWith("vm:")) {
+            context.addService(new EmbeddedArtemis(Path.of(dataDir, "broker"), listen), true, true);
+        }
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
+        // No prefetching: a worker takes the next article only when it is free, so work spreads over all
+        // workers and a worker that dies holds nothing but the article it was working on.
+        factory.setConsumerWindowSize(0);
+        return factory;
     }
 }

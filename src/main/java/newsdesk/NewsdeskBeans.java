@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import newsdesk.broker.EmbeddedArtemis;
+import newsdesk.deliver.DeliveryTargets;
 import newsdesk.deliver.ResultFormatter;
 import newsdesk.ingest.ArticleReader;
 import newsdesk.ingest.RejectionReport;
@@ -32,8 +33,13 @@ public class NewsdeskBeans implements CamelConfiguration {
      */
     @Override
     public void configure(CamelContext context) throws Exception {
-        checkOneOf(context, "newsdesk.role", List.of("all", "ingest", "worker"));
+        String role = checkOneOf(context, "newsdesk.role", List.of("all", "ingest", "worker"));
         checkOneOf(context, "newsdesk.work-queue", List.of("jms", "kafka"));
+        if (!role.equals("ingest")) {
+            // Once the routes are built, before anything is delivered.
+            context.addStartupListener((started, alreadyStarted) ->
+                    started.getRegistry().lookupByNameAndType("deliveryTargets", DeliveryTargets.class).check(started));
+        }
         String dataDir = context.resolvePropertyPlaceholders("{{newsdesk.data-dir}}");
         for (String folder : new String[] {"inbox", "outbox", "archive", "error"}) {
             Files.createDirectories(Path.of(dataDir, folder));
@@ -60,12 +66,13 @@ public class NewsdeskBeans implements CamelConfiguration {
         return new ArticleReader(sourceLanguage, maxBytes);
     }
 
-    private static void checkOneOf(CamelContext context, String key, List<String> allowed) throws MissingSettingException {
+    private static String checkOneOf(CamelContext context, String key, List<String> allowed) throws MissingSettingException {
         String value = context.resolvePropertyPlaceholders("{{" + key + "}}");
         if (!allowed.contains(value)) {
             String variable = key.toUpperCase().replace('.', '_').replace('-', '_');
             throw new MissingSettingException(variable + " is '" + value + "': set it to one of " + allowed + ".");
         }
+        return value;
     }
 
     /** Built on first use, so nodes that never translate (role ingest) need no DeepL key. */
@@ -85,6 +92,11 @@ public class NewsdeskBeans implements CamelConfiguration {
     public ExtractiveSummarizer extractiveSummarizer(@PropertyInject("newsdesk.summary.sentences") int sentences,
                                                      @PropertyInject("newsdesk.summary.max-chars") int maxChars) {
         return new ExtractiveSummarizer(sentences, maxChars);
+    }
+
+    @BindToRegistry
+    public DeliveryTargets deliveryTargets(@PropertyInject("newsdesk.deliver.targets") String targets) {
+        return new DeliveryTargets(targets);
     }
 
     @BindToRegistry

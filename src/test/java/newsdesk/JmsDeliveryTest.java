@@ -26,7 +26,7 @@ class JmsDeliveryTest {
 
     @Test
     void resultsGoToTheOutboxAndToTheEmbeddedBrokerAtOnce() throws Exception {
-        try (RunningNewsdesk newsdesk = RunningNewsdesk.start(dir.resolve("data"), "newsdesk.deliver.targets", "file,jms")) {
+        try (RunningNewsdesk newsdesk = RunningNewsdesk.start(dir.resolve("data"), "newsdesk.deliver.targets", "file, jms")) {
             newsdesk.drop("sample.txt", Articles.sample());
 
             JsonNode file = newsdesk.awaitResult("sample.txt");

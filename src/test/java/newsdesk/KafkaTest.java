@@ -95,6 +95,26 @@ class KafkaTest {
         }
     }
 
+    @Test
+    void anArticleAWorkerStoppedWithoutFinishingIsDoneByTheNextWorker() throws Exception {
+        String[] common = {"newsdesk.work-queue", "kafka", "newsdesk.kafka.bootstrap-servers", kafka.bootstrapServers()};
+        try (RunningNewsdesk ingest = RunningNewsdesk.start(dataDir, concat(common, "newsdesk.role", "ingest"))) {
+            RunningNewsdesk first = RunningNewsdesk.start(dataDir, concat(common, "newsdesk.role", "worker"));
+            first.deepl.failWith(503);
+            ingest.drop("unfinished.txt", Articles.numbered(200));
+            await().atMost(Duration.ofSeconds(60)).until(() -> first.deepl.translateRequestCount() >= 2);
+            first.close();
+            assertThat(ingest.files("archive")).hasSize(1);
+            assertThat(ingest.files("outbox")).isEmpty();
+
+            try (RunningNewsdesk next = RunningNewsdesk.start(dataDir, concat(common, "newsdesk.role", "worker"))) {
+                JsonNode result = next.awaitResult("unfinished.txt");
+                assertThat(result.at("/id").asText()).isEqualTo(Articles.sha256(Articles.numbered(200)));
+                assertThat(next.deepl.translateRequestCount()).isEqualTo(1);
+            }
+        }
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] all = new String[a.length + b.length];
         System.arraycopy(a, 0, all, 0, a.length);

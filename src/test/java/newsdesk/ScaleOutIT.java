@@ -125,9 +125,11 @@ class ScaleOutIT {
         return log;
     }
 
-    private Map<String, String> common() {
+    private Map<String, String> common() throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put("NEWSDESK_DATA_DIR", data.toString());
+        // Every process on this machine serves its health and metrics on a port of its own.
+        env.put("NEWSDESK_MONITORING_PORT", String.valueOf(Articles.freePort()));
         env.put("NEWSDESK_INBOX_QUIET_PERIOD_MS", "200");
         env.put("NEWSDESK_INBOX_POLL_MS", "200");
         return env;

@@ -17,6 +17,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import newsdesk.brokers.KafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,6 +44,10 @@ class KafkaTest {
     @BeforeAll
     static void startKafka() throws Exception {
         kafka = KafkaBroker.start(kafkaDir);
+        // As the README asks of a deployment: at least as many partitions as workers.
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic("newsdesk.incoming", 2, (short) 1))).all().get();
+        }
     }
 
     @AfterAll
@@ -74,24 +81,32 @@ class KafkaTest {
     }
 
     @Test
-    void anIngestNodeAndAWorkerShareTheWorkThroughAKafkaTopic() throws Exception {
+    void anIngestNodeAndTwoWorkersShareTheWorkThroughAKafkaTopic() throws Exception {
         String[] common = {"newsdesk.work-queue", "kafka", "newsdesk.kafka.bootstrap-servers", kafka.bootstrapServers()};
         try (RunningNewsdesk ingest = RunningNewsdesk.start(dataDir, concat(common, "newsdesk.role", "ingest"));
-             RunningNewsdesk worker = RunningNewsdesk.start(dataDir, concat(common, "newsdesk.role", "worker"))) {
-            for (int i = 0; i < 10; i++) {
+             RunningNewsdesk first = RunningNewsdesk.start(dataDir, concat(common, "newsdesk.role", "worker"));
+             RunningNewsdesk second = RunningNewsdesk.start(dataDir, concat(common, "newsdesk.role", "worker"));
+             Admin admin = admin()) {
+            // Both workers hold a partition of newsdesk.incoming before the articles arrive.
+            await().atMost(Duration.ofSeconds(60)).until(() -> admin.describeConsumerGroups(List.of("newsdesk-workers"))
+                    .all().get().get("newsdesk-workers").members().stream()
+                    .filter(member -> !member.assignment().topicPartitions().isEmpty()).count() == 2);
+            for (int i = 0; i < 20; i++) {
                 ingest.drop("w" + i + ".txt", Articles.numbered(100 + i));
             }
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> worker.files("outbox").size() == 10);
+            await().atMost(Duration.ofSeconds(60)).until(() -> ingest.files("outbox").size() == 20);
 
-            for (int i = 0; i < 10; i++) {
-                JsonNode result = worker.awaitResult("w" + i + ".txt");
+            for (int i = 0; i < 20; i++) {
+                JsonNode result = ingest.awaitResult("w" + i + ".txt");
                 assertThat(result.at("/id").asText()).isEqualTo(Articles.sha256(Articles.numbered(100 + i)));
                 assertThat(ResultSchema.violations(result)).isEmpty();
             }
-            assertThat(ingest.files("archive")).hasSize(10);
+            assertThat(ingest.files("archive")).hasSize(20);
             assertThat(ingest.deepl.translateRequestCount()).isZero();
-            assertThat(worker.deepl.translateRequestCount()).isEqualTo(10);
+            assertThat(first.deepl.translateRequestCount()).isPositive();
+            assertThat(second.deepl.translateRequestCount()).isPositive();
+            assertThat(first.deepl.translateRequestCount() + second.deepl.translateRequestCount()).isEqualTo(20);
         }
     }
 
@@ -120,6 +135,10 @@ class KafkaTest {
         System.arraycopy(a, 0, all, 0, a.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
+    }
+
+    private static Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

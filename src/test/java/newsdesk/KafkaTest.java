@@ -94,8 +94,13 @@ class KafkaTest {
             for (int i = 0; i < 20; i++) {
                 ingest.drop("w" + i + ".txt", Articles.numbered(100 + i));
             }
+            ingest.drop("empty.txt", new byte[0]);
 
             await().atMost(Duration.ofSeconds(60)).until(() -> ingest.files("outbox").size() == 20);
+            // The ingest node rejected the bad file itself: the original and its reason are in error/.
+            assertThat(ingest.awaitFileStartingWith("error", "empty.")).hasSize(2)
+                    .anyMatch(name -> name.matches("empty\\.\\d{8}T\\d{9}\\.txt"))
+                    .anyMatch(name -> name.endsWith(".txt.error.json"));
 
             for (int i = 0; i < 20; i++) {
                 JsonNode result = ingest.awaitResult("w" + i + ".txt");

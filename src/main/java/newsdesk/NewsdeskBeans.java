@@ -15,13 +15,13 @@ import newsdesk.translate.DeeplClientFactory;
 import newsdesk.translate.DeeplTranslator;
 import newsdesk.translate.MissingSettingException;
 import newsdesk.translate.RequestPacker;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /** The beans the routes call by name, built from config/application.properties. */
 @Configuration
@@ -48,6 +48,15 @@ public class NewsdeskBeans implements CamelConfiguration {
         context.addService(inboxLeaderElection(dataDir, leaderCheckMs));
     }
 
+    private static String checkOneOf(CamelContext context, String key, List<String> allowed) throws MissingSettingException {
+        String value = context.resolvePropertyPlaceholders("{{" + key + "}}");
+        if (!allowed.contains(value)) {
+            String variable = key.toUpperCase().replace('.', '_').replace('-', '_');
+            throw new MissingSettingException(variable + " is '" + value + "': set it to one of " + allowed + ".");
+        }
+        return value;
+    }
+
     /**
      * Leader election for the inbox (the {@code master:} endpoint): of the nodes sharing the data folder,
      * the one holding the lock on {@code <data-dir>/cluster/newsdesk-inbox} polls.
@@ -64,15 +73,6 @@ public class NewsdeskBeans implements CamelConfiguration {
     public ArticleReader articleReader(@PropertyInject("newsdesk.source-language") String sourceLanguage,
                                        @PropertyInject("newsdesk.inbox.max-bytes") long maxBytes) {
         return new ArticleReader(sourceLanguage, maxBytes);
-    }
-
-    private static String checkOneOf(CamelContext context, String key, List<String> allowed) throws MissingSettingException {
-        String value = context.resolvePropertyPlaceholders("{{" + key + "}}");
-        if (!allowed.contains(value)) {
-            String variable = key.toUpperCase().replace('.', '_').replace('-', '_');
-            throw new MissingSettingException(variable + " is '" + value + "': set it to one of " + allowed + ".");
-        }
-        return value;
     }
 
     /** Built on first use, so nodes that never translate (role ingest) need no DeepL key. */

@@ -2,8 +2,8 @@ package newsdesk.deliver;
 
 import java.util.Arrays;
 import java.util.List;
-import org.apache.camel.CamelContext;
 import newsdesk.translate.MissingSettingException;
+import org.apache.camel.CamelContext;
 
 /**
  * The targets named in newsdesk.deliver.targets ("file, kafka"), each delivered to by its route

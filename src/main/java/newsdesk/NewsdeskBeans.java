@@ -1,9 +1,12 @@
 package newsdesk;
 
 import com.deepl.api.DeepLClient;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import newsdesk.broker.EmbeddedArtemis;
+import newsdesk.deliver.DeliveryTargets;
 import newsdesk.deliver.ResultFormatter;
 import newsdesk.ingest.ArticleReader;
 import newsdesk.ingest.RejectionReport;
@@ -14,32 +17,61 @@ import newsdesk.translate.InFlightLimit;
 import newsdesk.translate.MissingSettingException;
 import newsdesk.translate.RequestPacker;
 import newsdesk.translate.SummaryTranslator;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
 
 /** The beans the routes call by name, built from config/application.properties. */
 @Configuration
 public class NewsdeskBeans implements CamelConfiguration {
 
     /**
-     * The data folders exist before any route starts, so people can see where to drop files. A
-     * mistyped translation mode stops start-up rather than silently translating in full.
+     * The data folders exist before any route starts, so people can see where to drop files; a role,
+     * work queue or translation mode the routes do not know stops start-up instead of silently doing
+     * nothing (or translating in full).
      */
     @Override
-    public void configure(CamelContext context) throws IOException, MissingSettingException {
-        String mode = context.resolvePropertyPlaceholders("{{newsdesk.translate}}");
-        if (!mode.equals("full") && !mode.equals("summary")) {
-            throw new MissingSettingException("NEWSDESK_TRANSLATE (newsdesk.translate) must be full or summary, not '"
-                    + mode + "'.");
+    public void configure(CamelContext context) throws Exception {
+        String role = checkOneOf(context, "newsdesk.role", List.of("all", "ingest", "worker"));
+        checkOneOf(context, "newsdesk.work-queue", List.of("jms", "kafka"));
+        checkOneOf(context, "newsdesk.translate", List.of("full", "summary"));
+        if (!role.equals("ingest")) {
+            // Once the routes are built, before anything is delivered.
+            context.addStartupListener((started, alreadyStarted) ->
+                    started.getRegistry().lookupByNameAndType("deliveryTargets", DeliveryTargets.class).check(started));
         }
         String dataDir = context.resolvePropertyPlaceholders("{{newsdesk.data-dir}}");
         for (String folder : new String[] {"inbox", "outbox", "archive", "error"}) {
             Files.createDirectories(Path.of(dataDir, folder));
         }
+        long leaderCheckMs = Long.parseLong(context.resolvePropertyPlaceholders("{{newsdesk.leader.check-ms}}"));
+        context.addService(inboxLeaderElection(dataDir, leaderCheckMs));
+    }
+
+    private static String checkOneOf(CamelContext context, String key, List<String> allowed) throws MissingSettingException {
+        String value = context.resolvePropertyPlaceholders("{{" + key + "}}");
+        if (!allowed.contains(value)) {
+            String variable = key.toUpperCase().replace('.', '_').replace('-', '_');
+            throw new MissingSettingException(variable + " is '" + value + "': set it to one of " + allowed + ".");
+        }
+        return value;
+    }
+
+    /**
+     * Leader election for the inbox (the {@code master:} endpoint): of the nodes sharing the data folder,
+     * the one holding the lock on {@code <data-dir>/cluster/newsdesk-inbox} polls.
+     */
+    private static FileLockClusterService inboxLeaderElection(String dataDir, long checkMs) {
+        FileLockClusterService service = new FileLockClusterService();
+        service.setRoot(Path.of(dataDir, "cluster").toString());
+        service.setAcquireLockDelay(1, TimeUnit.MILLISECONDS);
+        service.setAcquireLockInterval(checkMs, TimeUnit.MILLISECONDS);
+        return service;
     }
 
     @BindToRegistry
@@ -48,7 +80,8 @@ public class NewsdeskBeans implements CamelConfiguration {
         return new ArticleReader(sourceLanguage, maxBytes);
     }
 
-    @BindToRegistry
+    /** Built on first use, so nodes that never translate (role ingest) need no DeepL key. */
+    @BindToRegistry(lazy = true)
     public DeeplTranslator deeplTranslator(@PropertyInject("deepl.auth-key") String authKey,
                                            @PropertyInject("deepl.auth-key-file") String authKeyFile,
                                            @PropertyInject("deepl.server-url") String serverUrl,
@@ -74,6 +107,11 @@ public class NewsdeskBeans implements CamelConfiguration {
     }
 
     @BindToRegistry
+    public DeliveryTargets deliveryTargets(@PropertyInject("newsdesk.deliver.targets") String targets) {
+        return new DeliveryTargets(targets);
+    }
+
+    @BindToRegistry
     public ResultFormatter resultFormatter() {
         return new ResultFormatter();
     }
@@ -81,5 +119,24 @@ public class NewsdeskBeans implements CamelConfiguration {
     @BindToRegistry
     public RejectionReport rejectionReport() {
         return new RejectionReport();
+    }
+
+    /**
+     * The Artemis broker JMS routes talk to, built when a route first uses JMS. A {@code vm://} URL
+     * starts a broker inside this process, with its messages kept in {@code <data-dir>/broker}.
+     */
+    @BindToRegistry(lazy = true)
+    public ActiveMQConnectionFactory jmsConnectionFactory(CamelContext context,
+                                                          @PropertyInject("newsdesk.jms.broker-url") String brokerUrl,
+                                                          @PropertyInject("newsdesk.jms.listen") String listen,
+                                                          @PropertyInject("newsdesk.data-dir") String dataDir) throws Exception {
+        if (brokerUrl.startsWith("vm:")) {
+            context.addService(new EmbeddedArtemis(Path.of(dataDir, "broker"), listen), true, true);
+        }
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
+        // No prefetching: a worker takes the next article only when it is free, so work spreads over all
+        // workers and a worker that dies holds nothing but the article it was working on.
+        factory.setConsumerWindowSize(0);
+        return factory;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import newsdesk.translate.DeeplTranslator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class ConcurrencyTest {
 
             AtomicInteger mostHeld = new AtomicInteger();
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> {
-                mostHeld.accumulateAndGet(newsdesk.camel().getInflightRepository().size(), Math::max);
+                mostHeld.accumulateAndGet(newsdesk.camel().getInflightRepository().size("pick-up-articles"), Math::max);
                 return newsdesk.files("archive").size() == articles;
             });
 
@@ -51,19 +52,24 @@ class ConcurrencyTest {
     void while429sComeFewerRequestsAreInFlightAndAfterwardsTheyGrowBackAndNothingIsLost() throws Exception {
         int articles = 120;
         try (RunningNewsdesk newsdesk = RunningNewsdesk.start(dataDir, "newsdesk.concurrency", "8")) {
+            DeeplTranslator translator = newsdesk.camel().getRegistry().lookupByNameAndType("deeplTranslator", DeeplTranslator.class);
             newsdesk.deepl.setLatency(Duration.ofMillis(100));
             dropArticles(newsdesk, articles);
             awaitPeakInFlight(newsdesk, peak -> peak >= 6);
 
             newsdesk.deepl.failWith(429);
-            awaitPeakInFlight(newsdesk, peak -> peak <= 2);
+            // Each round of 429s halves the limit: 8, 4, 2, 1.
+            await().atMost(Duration.ofSeconds(30)).until(() -> translator.requestsInFlightLimit() == 1);
+            newsdesk.deepl.takePeakInFlight();
             for (int window = 0; window < 3; window++) {
                 Thread.sleep(500);
+                // One request, and the next one arriving while the simulator finishes answering the last.
                 assertThat(newsdesk.deepl.takePeakInFlight()).as("requests in flight while DeepL answers 429").isLessThanOrEqualTo(2);
             }
 
             newsdesk.deepl.clearFaults();
             newsdesk.deepl.setLatency(Duration.ofMillis(100));
+            await().atMost(Duration.ofSeconds(30)).until(() -> translator.requestsInFlightLimit() == 8);
             awaitPeakInFlight(newsdesk, peak -> peak >= 6);
             await().atMost(Duration.ofSeconds(90)).until(() -> newsdesk.files("archive").size() == articles);
 

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import newsdesk.deeplsim.DeeplSimulator;
@@ -31,7 +27,7 @@ class ServiceJarIT {
     @Test
     void withoutAKeyItStopsWithOneClearLineAndExitCode2() throws Exception {
         Path log = dataDir.resolve("out.log");
-        Process process = start(Map.of("NEWSDESK_DATA_DIR", dataDir.resolve("data").toString()), log);
+        Process process = JarProcess.start(Map.of("NEWSDESK_DATA_DIR", dataDir.resolve("data").toString()), log);
 
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
@@ -46,8 +42,8 @@ class ServiceJarIT {
         try (DeeplSimulator deepl = DeeplSimulator.start(RunningNewsdesk.AUTH_KEY)) {
             Path data = dataDir.resolve("data");
             Path log = dataDir.resolve("out.log");
-            int monitoringPort = freePort();
-            Process process = start(Map.of(
+            int monitoringPort = Articles.freePort();
+            Process process = JarProcess.start(Map.of(
                     "DEEPL_AUTH_KEY", RunningNewsdesk.AUTH_KEY,
                     "DEEPL_SERVER_URL", deepl.url(),
                     "NEWSDESK_DATA_DIR", data.toString(),
@@ -78,28 +74,10 @@ class ServiceJarIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static String get(int port, String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.body();
-    }
-
-    private static Process start(Map<String, String> env, Path log) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", "target/newsdesk.jar"))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .directory(new File("."));
-        builder.environment().remove("DEEPL_AUTH_KEY");
-        builder.environment().remove("DEEPL_AUTH_KEY_FILE");
-        builder.environment().putAll(env);
-        return builder.start();
     }
 }

@@ -63,7 +63,6 @@ class SummaryModeTest {
     @Test
     void aMistypedModeStopsStartUpWithAClearMessage() {
         assertThatThrownBy(() -> RunningNewsdesk.start(dataDir, "newsdesk.translate", "sumary").close())
-                .hasStackTraceContaining("newsdesk.translate")
-                .hasStackTraceContaining("must be full or summary, not 'sumary'");
+                .hasStackTraceContaining("NEWSDESK_TRANSLATE is 'sumary': set it to one of [full, summary].");
     }
 }

@@ -159,7 +159,8 @@ public final class Benchmark {
             main.bind("benchClock", clock);
             try {
                 main.start();
-                if (!clock.awaitDone(30, TimeUnit.MINUTES)) {
+                // Generous, but a run that stalls ends with an error rather than hanging.
+                if (!clock.awaitDone(120 + (long) n * (100 + options.latencyMs()) / 1000, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("Newsdesk did not finish: " + clock.remaining() + " articles left.");
                 }
             } finally {

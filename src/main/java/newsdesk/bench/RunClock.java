@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import newsdesk.article.Article;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
@@ -42,7 +43,10 @@ final class RunClock extends EventNotifierSupport {
     @Override
     public void notify(CamelEvent event) {
         Exchange exchange = ((CamelEvent.ExchangeEvent) event).getExchange();
-        if (!routeId.equals(exchange.getFromRouteId())) {
+        // Copies made on the way (one per delivery target) are correlated to the file's own exchange.
+        Object correlation = exchange.getProperty(ExchangePropertyKey.CORRELATION_ID);
+        boolean copy = correlation != null && !correlation.equals(exchange.getExchangeId());
+        if (!routeId.equals(exchange.getFromRouteId()) || copy) {
             return;
         }
         long now = System.nanoTime();

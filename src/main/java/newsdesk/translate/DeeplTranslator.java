@@ -84,6 +84,11 @@ public class DeeplTranslator {
         return targetLanguage;
     }
 
+    /** How many requests may be in flight now: {@code newsdesk.concurrency}, less after 429s. */
+    public int requestsInFlightLimit() {
+        return inFlight.current();
+    }
+
     /** One request, sent once the in-flight limit has room; a 429 shrinks the limit. */
     private List<TextResult> send(List<String> texts, String sourceLanguage, TextTranslationOptions options)
             throws DeepLException, InterruptedException {

@@ -106,8 +106,13 @@ final class BenchArticles {
 
     /** Writes every article into {@code folder} as article-00001.txt etc. */
     void writeTo(Path folder) throws IOException {
+        writeTo(folder, texts.size());
+    }
+
+    /** Writes the first {@code count} articles into {@code folder}. */
+    void writeTo(Path folder, int count) throws IOException {
         Files.createDirectories(folder);
-        for (int i = 0; i < texts.size(); i++) {
+        for (int i = 0; i < count; i++) {
             Files.writeString(folder.resolve(String.format("article-%05d.txt", i + 1)), texts.get(i), StandardCharsets.UTF_8);
         }
     }

@@ -1,8 +1,6 @@
 package newsdesk.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -168,15 +166,16 @@ public final class Benchmark {
                 heap.close();
             }
             checkEveryArticleDelivered(data, n);
-            long startupMs = startupMs(deepl, dir.resolve("startup-data"));
             // The simulator runs in this JVM; its work is DeepL's, not Newsdesk's.
             double cpuMsPerArticle = (clock.cpuNanos() - deepl.handlerCpuNanos()) / 1e6 / n;
             double baselineCpuMsPerFile = baseline.cpuNanos() / 1e6 / n;
+            double requestsPerArticle = (double) deepl.translateRequestCount() / n;
+            double billedPerSource = (double) deepl.billedCharacters() / articles.sourceCharacters();
+            long startupMs = startupMs(articles, deepl, dir.resolve("start-up"));
             return new Result(clock.seconds(), n / clock.seconds(), clock.latencyPercentileMs(0.50),
                     clock.latencyPercentileMs(0.95), clock.waitPercentileMs(0.95), baseline.seconds(), n / baseline.seconds(),
                     clock.seconds() / baseline.seconds(), cpuMsPerArticle, baselineCpuMsPerFile,
-                    cpuMsPerArticle / baselineCpuMsPerFile, (double) deepl.translateRequestCount() / n,
-                    (double) deepl.billedCharacters() / articles.sourceCharacters(),
+                    cpuMsPerArticle / baselineCpuMsPerFile, requestsPerArticle, billedPerSource,
                     heap.peakUsedMb(), heap.peakAfterGcMb(), startupMs);
         }
     }
@@ -235,24 +234,32 @@ public final class Benchmark {
         }
     }
 
-    /** A cold start of the service as a user runs it, until it logs that it watches the inbox. */
-    private static long startupMs(DeeplSimulator deepl, Path data) throws Exception {
+    /**
+     * A cold start of the service as a user runs it, until it has written the result of an article
+     * that was waiting in the inbox: ready, elected to poll the inbox, and working.
+     */
+    private static long startupMs(BenchArticles articles, DeeplSimulator deepl, Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        articles.writeTo(data.resolve("inbox"), 1);
+        ageFiles(data.resolve("inbox"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "newsdesk.Newsdesk").redirectErrorStream(true);
+                "newsdesk.Newsdesk").redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile());
         builder.environment().put("DEEPL_AUTH_KEY", KEY);
         builder.environment().put("DEEPL_SERVER_URL", deepl.url());
         builder.environment().put("NEWSDESK_DATA_DIR", data.toString());
         builder.environment().put("NEWSDESK_MONITORING_PORT", String.valueOf(freePort()));
+        Path result = data.resolve("outbox").resolve("article-00001.json");
         long start = System.nanoTime();
         Process process = builder.start();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.contains("Newsdesk watches")) {
-                    return (System.nanoTime() - start) / 1_000_000;
+        try {
+            while (!Files.exists(result)) {
+                if (!process.isAlive() || System.nanoTime() - start > TimeUnit.MINUTES.toNanos(2)) {
+                    throw new IllegalStateException("The service wrote no result (see " + dir.resolve("service.log") + ").");
                 }
+                Thread.sleep(5);
             }
-            throw new IllegalStateException("The service stopped before it was ready (exit " + process.waitFor() + ").");
+            return (System.nanoTime() - start) / 1_000_000;
         } finally {
             process.destroy();
             process.waitFor(60, TimeUnit.SECONDS);

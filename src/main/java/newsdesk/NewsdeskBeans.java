@@ -100,7 +100,8 @@ public class NewsdeskBeans implements CamelConfiguration {
         return new ExtractiveSummarizer(sentences, maxChars);
     }
 
-    @BindToRegistry
+    /** Lazy like the translator it uses. */
+    @BindToRegistry(lazy = true)
     public SummaryTranslator summaryTranslator(@BeanInject("extractiveSummarizer") ExtractiveSummarizer summarizer,
                                                @BeanInject("deeplTranslator") DeeplTranslator translator) {
         return new SummaryTranslator(summarizer, translator, new RequestPacker());

@@ -97,7 +97,16 @@ final class BenchArticles {
 
     /** Characters DeepL would bill for translating every article in full: all but line breaks. */
     long sourceCharacters() {
-        return texts.stream().mapToLong(text -> text.codePoints().filter(c -> c != '\n' && c != '\r').count()).sum();
+        return texts.stream().mapToLong(BenchArticles::billable).sum();
+    }
+
+    /** The same for article {@code i}. */
+    long sourceCharacters(int i) {
+        return billable(texts.get(i));
+    }
+
+    private static long billable(String text) {
+        return text.codePoints().filter(c -> c != '\n' && c != '\r').count();
     }
 
     double meanCharacters() {
@@ -106,11 +115,16 @@ final class BenchArticles {
 
     /** Writes every article into {@code folder} as article-00001.txt etc. */
     void writeTo(Path folder) throws IOException {
-        writeTo(folder, texts.size());
+        writeFirst(folder, texts.size());
+    }
+
+    /** Writes article {@code i} to {@code file}. */
+    void writeOne(int i, Path file) throws IOException {
+        Files.writeString(file, texts.get(i), StandardCharsets.UTF_8);
     }
 
     /** Writes the first {@code count} articles into {@code folder}. */
-    void writeTo(Path folder, int count) throws IOException {
+    void writeFirst(Path folder, int count) throws IOException {
         Files.createDirectories(folder);
         for (int i = 0; i < count; i++) {
             Files.writeString(folder.resolve(String.format("article-%05d.txt", i + 1)), texts.get(i), StandardCharsets.UTF_8);

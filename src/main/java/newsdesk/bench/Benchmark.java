@@ -36,24 +36,25 @@ public final class Benchmark {
     static final String USAGE = "usage: bench [--articles N] [--latency-ms L] [--concurrency C] "
             + "[--translate full|summary] [--runs R] [--warmup W]";
     private static final String KEY = "bench-key";
-    private static final String FORMAT = "%-7s %9s %10s %7s %7s %7s %10s %10s %6s %9s %9s %9s %9s %8s %9s %9s %8s%n";
+    private static final String FORMAT = "%-7s %9s %10s %7s %7s %7s %10s %10s %6s %9s %9s %9s %9s %8s %8s %9s %9s %8s%n";
     private static final String HEADER = String.format(FORMAT,
             "run", "newsdesk", "articles/s", "p50", "p95", "wait", "file→file", "files/s", "ratio",
-            "CPU", "CPU", "CPU", "requests", "billed/", "heap peak", "after GC", "start-up")
+            "CPU", "CPU", "CPU", "requests", "billed/", "again", "heap peak", "after GC", "start-up")
             + String.format(FORMAT, "", "s", "", "ms", "ms", "p95 ms", "s", "", "", "ms/art.", "ms/file", "ratio",
-            "/article", "source", "MB", "MB", "ms");
+            "/article", "source", "billed", "MB", "MB", "ms");
 
     /** What one run measured. */
     record Result(double seconds, double articlesPerSecond, long p50Ms, long p95Ms, long waitP95Ms, double baselineSeconds,
                   double baselinePerSecond, double ratio, double cpuMsPerArticle, double baselineCpuMsPerFile,
-                  double cpuRatio, double requestsPerArticle, double billedPerSource, long heapPeakMb,
+                  double cpuRatio, double requestsPerArticle, double billedPerSource, double againBilledPerSource,
+                  long heapPeakMb,
                   long heapAfterGcMb, long startupMs) {
 
         String line(String label) {
-            return String.format(Locale.ROOT, "%-7s %9.2f %10.1f %7d %7d %7d %10.2f %10.1f %6.2f %9.2f %9.2f %9.2f %9.3f %9.3f %9d %9d %8d",
+            return String.format(Locale.ROOT, "%-7s %9.2f %10.1f %7d %7d %7d %10.2f %10.1f %6.2f %9.2f %9.2f %9.2f %9.3f %8.3f %8.3f %9d %9d %8d",
                     label, seconds, articlesPerSecond, p50Ms, p95Ms, waitP95Ms, baselineSeconds, baselinePerSecond, ratio,
                     cpuMsPerArticle, baselineCpuMsPerFile, cpuRatio, requestsPerArticle, billedPerSource,
-                    heapPeakMb, heapAfterGcMb, startupMs);
+                    againBilledPerSource, heapPeakMb, heapAfterGcMb, startupMs);
         }
     }
 
@@ -152,6 +153,10 @@ public final class Benchmark {
             RunClock clock = new RunClock("pick-up-articles", n);
             System.gc();
             HeapWatch heap = new HeapWatch();
+            double cpuMsPerArticle;
+            double requestsPerArticle;
+            double billedPerSource;
+            double againBilledPerSource;
             Main main = Service.create(settings(deepl, data));
             // Camel Main adds event notifiers found in its registry to the context.
             main.bind("benchClock", clock);
@@ -161,21 +166,22 @@ public final class Benchmark {
                 if (!clock.awaitDone(120 + (long) n * (100 + options.latencyMs()) / 1000, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("Newsdesk did not finish: " + clock.remaining() + " articles left.");
                 }
+                // The simulator runs in this JVM; its work is DeepL's, not Newsdesk's.
+                cpuMsPerArticle = (clock.cpuNanos() - deepl.handlerCpuNanos()) / 1e6 / n;
+                requestsPerArticle = (double) deepl.translateRequestCount() / n;
+                billedPerSource = (double) deepl.billedCharacters() / articles.sourceCharacters();
+                againBilledPerSource = billedForTheSameArticleAgain(articles, deepl, data);
             } finally {
                 main.stop();
                 heap.close();
             }
-            checkEveryArticleDelivered(data, n);
-            // The simulator runs in this JVM; its work is DeepL's, not Newsdesk's.
-            double cpuMsPerArticle = (clock.cpuNanos() - deepl.handlerCpuNanos()) / 1e6 / n;
+            checkEveryArticleDelivered(data, n + 1);
             double baselineCpuMsPerFile = baseline.cpuNanos() / 1e6 / n;
-            double requestsPerArticle = (double) deepl.translateRequestCount() / n;
-            double billedPerSource = (double) deepl.billedCharacters() / articles.sourceCharacters();
             long startupMs = startupMs(articles, deepl, dir.resolve("start-up"));
             return new Result(clock.seconds(), n / clock.seconds(), clock.latencyPercentileMs(0.50),
                     clock.latencyPercentileMs(0.95), clock.waitPercentileMs(0.95), baseline.seconds(), n / baseline.seconds(),
                     clock.seconds() / baseline.seconds(), cpuMsPerArticle, baselineCpuMsPerFile,
-                    cpuMsPerArticle / baselineCpuMsPerFile, requestsPerArticle, billedPerSource,
+                    cpuMsPerArticle / baselineCpuMsPerFile, requestsPerArticle, billedPerSource, againBilledPerSource,
                     heap.peakUsedMb(), heap.peakAfterGcMb(), startupMs);
         }
     }
@@ -189,6 +195,29 @@ public final class Benchmark {
         settings.setProperty("newsdesk.translate", options.translate());
         settings.setProperty("newsdesk.monitoring.port", String.valueOf(freePort()));
         return settings;
+    }
+
+    /**
+     * Drops the first article again under a new name, as a user who sends it twice would, and returns
+     * the characters DeepL billed for it over the article's characters: 0 when nothing is paid twice.
+     */
+    private static double billedForTheSameArticleAgain(BenchArticles articles, DeeplSimulator deepl, Path data)
+            throws Exception {
+        long billedBefore = deepl.billedCharacters();
+        Path inbox = data.resolve("inbox");
+        Path hidden = inbox.resolve(".again.txt.part");
+        articles.writeOne(0, hidden);
+        ageFiles(inbox);
+        Files.move(hidden, inbox.resolve("again.txt"));
+        Path result = data.resolve("outbox").resolve("again.json");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!Files.exists(result)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The article dropped again was not delivered within a minute.");
+            }
+            Thread.sleep(5);
+        }
+        return (double) (deepl.billedCharacters() - billedBefore) / articles.sourceCharacters(0);
     }
 
     /** Files queued for a while: older than the inbox's quiet period, so they are ready when polled. */
@@ -240,7 +269,7 @@ public final class Benchmark {
      */
     private static long startupMs(BenchArticles articles, DeeplSimulator deepl, Path dir) throws Exception {
         Path data = dir.resolve("data");
-        articles.writeTo(data.resolve("inbox"), 1);
+        articles.writeFirst(data.resolve("inbox"), 1);
         ageFiles(data.resolve("inbox"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
@@ -274,7 +303,7 @@ public final class Benchmark {
                 median(results, Result::ratio), median(results, Result::cpuMsPerArticle),
                 median(results, Result::baselineCpuMsPerFile), median(results, Result::cpuRatio),
                 median(results, Result::requestsPerArticle),
-                median(results, Result::billedPerSource), (long) median(results, Result::heapPeakMb),
+                median(results, Result::billedPerSource), median(results, Result::againBilledPerSource), (long) median(results, Result::heapPeakMb),
                 (long) median(results, Result::heapAfterGcMb), (long) median(results, Result::startupMs));
     }
 

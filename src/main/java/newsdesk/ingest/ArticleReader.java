@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 import newsdesk.article.Article;
 import newsdesk.article.ArticleText;
 import newsdesk.article.SourceFile;
@@ -18,14 +19,15 @@ public class ArticleReader {
     private static final int MAX_TITLE_CHARS = 150;
     /** More control characters than this share of the text means the file is not text. */
     private static final double MAX_CONTROL_SHARE = 0.05;
+    private static final Pattern INVISIBLE = Pattern.compile("[\\s\\p{Z}\\u200B-\\u200D\\u2060]*");
 
     private final TextDecoder decoder = new TextDecoder();
     private final String sourceLanguage;
-    private final long maxBytes;
+    private final SizeLimit limit;
 
     public ArticleReader(String sourceLanguage, long maxBytes) {
         this.sourceLanguage = sourceLanguage;
-        this.maxBytes = maxBytes;
+        this.limit = new SizeLimit(maxBytes);
     }
 
     public Article read(byte[] bytes, String fileName) throws UnprocessableArticleException {
@@ -33,10 +35,7 @@ public class ArticleReader {
         if (bytes.length == 0) {
             throw new UnprocessableArticleException("The file is empty.");
         }
-        if (bytes.length > maxBytes) {
-            throw new UnprocessableArticleException("The file has " + bytes.length
-                    + " bytes, more than the limit of " + maxBytes + " (newsdesk.inbox.max-bytes).");
-        }
+        limit.check(bytes.length);
         TextDecoder.Decoded decoded = decoder.decode(bytes);
         String text = withoutControlCharacters(decoded.text());
         List<String> lines = lines(Normalizer.normalize(text, Normalizer.Form.NFC));
@@ -72,7 +71,8 @@ public class ArticleReader {
     private static List<String> lines(String text) {
         List<String> lines = new ArrayList<>();
         for (String line : text.split("\r\n|\r|\n", -1)) {
-            lines.add(line.replace('\t', ' ').stripTrailing());
+            // A line of only (non-breaking, wide, zero-width) spaces is blank.
+            lines.add(INVISIBLE.matcher(line).matches() ? "" : line.replace('\t', ' ').stripTrailing());
         }
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);

@@ -78,7 +78,7 @@ public final class DeeplSimulator implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final String authKey;
+    private volatile String authKey;
 
     private final Deque<Integer> queuedFaults = new ConcurrentLinkedDeque<>();
     private final List<Rejection> rejections = new CopyOnWriteArrayList<>();
@@ -133,6 +133,11 @@ public final class DeeplSimulator implements AutoCloseable {
 
     public String authKey() {
         return authKey;
+    }
+
+    /** From now on only {@code authKey} is accepted, on every endpoint: as when a key is revoked or replaced. */
+    public void setAuthKey(String authKey) {
+        this.authKey = authKey;
     }
 
     /** The next {@code times} translate requests answer {@code status}; queues after earlier calls. */

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -42,9 +44,9 @@ public class LanguageGuesser {
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
     /** Enough words to be sure; long files need not be read to the end. */
     private static final int MAX_WORDS = 3000;
-    /** A guess needs this many telling words, and twice as many as the runner-up. */
-    private static final int MIN_HITS = 3;
-    private static final int LEAD_FACTOR = 2;
+    /** A guess needs this many function words, and half as many again as the runner-up. */
+    private static final double MIN_HITS = 3;
+    private static final double LEAD_FACTOR = 1.5;
 
     private final String targetLanguage;
 
@@ -69,28 +71,26 @@ public class LanguageGuesser {
 
     /** The language the text is clearly written in (DE, EN, FR, ES, IT or NL), if any. */
     public Optional<String> guess(String text) {
-        Map<Language, Integer> hits = new EnumMap<>(Language.class);
+        Map<Language, Double> score = new EnumMap<>(Language.class);
         Matcher words = WORD.matcher(text);
+        List<Language> using = new ArrayList<>();
         for (int count = 0; count < MAX_WORDS && words.find(); count++) {
             String word = words.group().toLowerCase(Locale.ROOT);
-            Language only = null;
+            using.clear();
             for (Language language : Language.values()) {
                 if (language.functionWords.contains(word)) {
-                    // A word several languages use ("in", "die", "so") tells nothing.
-                    only = only == null ? language : null;
-                    if (only == null) {
-                        break;
-                    }
+                    using.add(language);
                 }
             }
-            if (only != null) {
-                hits.merge(only, 1, Integer::sum);
+            // A word several languages use ("la", "die", "in") counts for each of them in part.
+            for (Language language : using) {
+                score.merge(language, 1.0 / using.size(), Double::sum);
             }
         }
         Language best = null;
-        int bestHits = 0;
-        int secondHits = 0;
-        for (Map.Entry<Language, Integer> entry : hits.entrySet()) {
+        double bestHits = 0;
+        double secondHits = 0;
+        for (Map.Entry<Language, Double> entry : score.entrySet()) {
             if (entry.getValue() > bestHits) {
                 secondHits = bestHits;
                 best = entry.getKey();

@@ -12,13 +12,16 @@ import newsdesk.article.Article;
 import newsdesk.article.ArticleText;
 import newsdesk.article.SourceFile;
 
-/** Reads an inbox file into an {@link Article}: decodes it, tidies its lines and finds its title. */
+/**
+ * Reads an inbox file into an {@link Article}: decodes it, refuses what is not article text (empty,
+ * binary, markup, data), tidies its lines and finds its title.
+ */
 public class ArticleReader {
 
     /** A first line this short that does not end like a sentence is a headline. */
     private static final int MAX_TITLE_CHARS = 150;
-    /** More control characters than this share of the text means the file is not text. */
-    private static final double MAX_CONTROL_SHARE = 0.05;
+    /** More control characters than this share of the text means the file is not text (a stray bell or colour code is fine). */
+    private static final double MAX_CONTROL_SHARE = 0.25;
     private static final Pattern INVISIBLE = Pattern.compile("[\\s\\p{Z}\\u200B-\\u200D\\u2060]*");
 
     private final TextDecoder decoder = new TextDecoder();
@@ -38,6 +41,7 @@ public class ArticleReader {
         limit.check(bytes.length);
         TextDecoder.Decoded decoded = decoder.decode(bytes);
         String text = withoutControlCharacters(decoded.text());
+        PlainTextCheck.check(text);
         List<String> lines = lines(Normalizer.normalize(text, Normalizer.Form.NFC));
         if (lines.isEmpty()) {
             throw new UnprocessableArticleException("The file holds only white space.");
@@ -62,7 +66,7 @@ public class ArticleReader {
             }
         }
         if (dropped > MAX_CONTROL_SHARE * text.length()) {
-            throw new UnprocessableArticleException("The file is mostly control characters, so it is binary, not text.");
+            throw new UnprocessableArticleException("The file is largely control characters, so it is binary, not text.");
         }
         return kept.toString();
     }

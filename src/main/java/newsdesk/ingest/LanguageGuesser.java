@@ -48,6 +48,9 @@ public class LanguageGuesser {
     private static final double MIN_HITS = 3;
     private static final double LEAD_FACTOR = 1.5;
 
+    /** The guess for text in another script: certainly none of the languages above. */
+    public static final String OTHER = "OTHER";
+
     private final String targetLanguage;
 
     public LanguageGuesser(String targetLanguage) {
@@ -66,11 +69,18 @@ public class LanguageGuesser {
             return article;
         }
         boolean isTarget = targetLanguage.split("-")[0].equals(guessed.get());
+        // OTHER is never the target, so DeepL detects it.
         return article.withSourceLanguage(isTarget ? guessed.get() : null);
     }
 
-    /** The language the text is clearly written in (DE, EN, FR, ES, IT or NL), if any. */
+    /**
+     * The language the text is clearly written in (DE, EN, FR, ES, IT or NL), {@link #OTHER} for
+     * text mostly in another script than Latin (Cyrillic, Arabic, CJK...), or empty when unclear.
+     */
     public Optional<String> guess(String text) {
+        if (mostlyNonLatin(text)) {
+            return Optional.of(OTHER);
+        }
         Map<Language, Double> score = new EnumMap<>(Language.class);
         Matcher words = WORD.matcher(text);
         List<Language> using = new ArrayList<>();
@@ -101,5 +111,22 @@ public class LanguageGuesser {
         }
         return bestHits >= MIN_HITS && bestHits >= LEAD_FACTOR * secondHits
                 ? Optional.of(best.name()) : Optional.empty();
+    }
+
+    private static boolean mostlyNonLatin(String text) {
+        int latin = 0;
+        int other = 0;
+        for (int i = 0, seen = 0; i < text.length() && seen < MAX_WORDS * 5; i += Character.charCount(text.codePointAt(i))) {
+            int c = text.codePointAt(i);
+            if (Character.isLetter(c)) {
+                seen++;
+                if (Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
+                    latin++;
+                } else {
+                    other++;
+                }
+            }
+        }
+        return other > latin;
     }
 }

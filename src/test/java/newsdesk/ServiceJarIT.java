@@ -5,11 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import newsdesk.deeplsim.DeeplSimulator;
@@ -25,7 +23,7 @@ class ServiceJarIT {
     @Test
     void withoutAKeyItStopsWithOneClearLineAndExitCode2() throws Exception {
         Path log = dataDir.resolve("out.log");
-        Process process = start(Map.of("NEWSDESK_DATA_DIR", dataDir.resolve("data").toString()), log);
+        Process process = NewsdeskProcess.start(log, Map.of("NEWSDESK_DATA_DIR", dataDir.resolve("data").toString())).process();
 
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
@@ -40,10 +38,10 @@ class ServiceJarIT {
         try (DeeplSimulator deepl = DeeplSimulator.start(RunningNewsdesk.AUTH_KEY)) {
             Path data = dataDir.resolve("data");
             Path log = dataDir.resolve("out.log");
-            Process process = start(Map.of(
+            Process process = NewsdeskProcess.start(log, Map.of(
                     "DEEPL_AUTH_KEY", RunningNewsdesk.AUTH_KEY,
                     "DEEPL_SERVER_URL", deepl.url(),
-                    "NEWSDESK_DATA_DIR", data.toString()), log);
+                    "NEWSDESK_DATA_DIR", data.toString())).process();
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("Newsdesk watches"));
                 assertThat(data.resolve("inbox")).isDirectory();
@@ -61,17 +59,5 @@ class ServiceJarIT {
             assertThat(process.exitValue()).isZero();
             assertThat(Files.readString(log)).doesNotContain(RunningNewsdesk.AUTH_KEY);
         }
-    }
-
-    private static Process start(Map<String, String> env, Path log) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", "target/newsdesk.jar"))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .directory(new File("."));
-        builder.environment().remove("DEEPL_AUTH_KEY");
-        builder.environment().remove("DEEPL_AUTH_KEY_FILE");
-        builder.environment().putAll(env);
-        return builder.start();
     }
 }

@@ -76,6 +76,12 @@ public final class DeeplSimulator implements AutoCloseable {
             language("NL", "Dutch", true), language("PL", "Polish", true),
             language("JA", "Japanese", true));
 
+    static {
+        // The JDK server writes an answer's headers and body separately; without TCP_NODELAY each
+        // answer waits for the client's delayed ACK (40 ms on Linux). Read once, at the first server.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private volatile String authKey;

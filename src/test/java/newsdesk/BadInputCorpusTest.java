@@ -52,7 +52,9 @@ class BadInputCorpusTest {
             "giant-line.txt", BadInputCorpusTest::giantLine,
             "giant-word.txt", BadInputCorpusTest::giantWord,
             "hundred-thousand-lines.txt", BadInputCorpusTest::hundredThousandLines,
-            "over-size-limit.txt", () -> new byte[2 * 1024 * 1024 + 1]);
+            "over-size-limit.txt", () -> new byte[2 * 1024 * 1024 + 1],
+            // Made here: a file name with a backslash is awkward to keep in a repository.
+            "back\\slash.txt", () -> "Verzeichnis\n\nDie Regierung hat am Montag beraten.\n".getBytes(StandardCharsets.UTF_8));
 
     record Case(String file, String origin, String outcome, String checks, String description) {
         String baseName() {

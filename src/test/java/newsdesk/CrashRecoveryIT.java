@@ -74,10 +74,10 @@ class CrashRecoveryIT {
             watcher.start();
             for (int run = 1; run <= KILLS; run++) {
                 NewsdeskProcess newsdesk = NewsdeskProcess.start(log, env);
-                int before = watcher.results();
-                // Kill while it works: once a result of this run has appeared, after a random moment more.
-                await().atMost(Duration.ofSeconds(60)).until(() -> watcher.results() > before || !newsdesk.process().isAlive());
-                Thread.sleep(random.nextInt(600));
+                // Kill while it works: after a random number of new results, and a random moment more.
+                int target = Math.min(ARTICLES - 1, watcher.results() + 1 + random.nextInt(30));
+                await().atMost(Duration.ofSeconds(60)).until(() -> watcher.results() >= target || !newsdesk.process().isAlive());
+                Thread.sleep(random.nextInt(300));
                 newsdesk.kill();
                 killedAt.add(watcher.results() + " results");
             }

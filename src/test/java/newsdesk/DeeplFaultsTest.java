@@ -71,6 +71,18 @@ class DeeplFaultsTest {
         assertDeliveredExactlyOnce();
     }
 
+    /** Connection refused: the client does not retry it (only timeouts), the route does; the files wait. */
+    @Test
+    void anUnreachableDeeplLeavesEveryFileWaitingInTheInbox() throws Exception {
+        newsdesk = RunningNewsdesk.start(dataDir, "deepl.server-url", "http://127.0.0.1:9",
+                "newsdesk.deepl.redeliveries", "1", "newsdesk.deepl.redelivery-delay-ms", "50");
+        dropArticles();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> logs.messages(Level.ERROR, "newsdesk.articles").size() >= 3);
+        assertWaitingInTheInbox();
+        assertThat(logs.messages(Level.ERROR, "newsdesk.articles")).allMatch(m -> m.contains("stays in the inbox"));
+    }
+
     @Test
     void usedUpQuotaPausesTheInboxWithOneErrorAndResumesWhenQuotaIsBack() throws Exception {
         newsdesk = RunningNewsdesk.start(dataDir, "newsdesk.deepl.pause-check-ms", "200");

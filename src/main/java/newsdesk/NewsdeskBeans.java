@@ -4,6 +4,10 @@ import com.deepl.api.DeepLClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import newsdesk.broker.EmbeddedArtemis;
+import newsdesk.deliver.DeliveryTargets;
 import newsdesk.deliver.ResultFormatter;
 import newsdesk.ingest.ArticleReader;
 import newsdesk.ingest.InboxFileCheck;
@@ -16,24 +20,59 @@ import newsdesk.translate.DeeplTranslator;
 import newsdesk.translate.MissingSettingException;
 import newsdesk.translate.RequestPacker;
 import newsdesk.translate.TranslationCache;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
 
 /** The beans the routes call by name, built from config/application.properties. */
 @Configuration
 public class NewsdeskBeans implements CamelConfiguration {
 
-    /** The data folders exist before any route starts, so people can see where to drop files. */
+    /**
+     * The data folders exist before any route starts, so people can see where to drop files; a role or
+     * work queue the routes do not know stops start-up instead of silently doing nothing.
+     */
     @Override
-    public void configure(CamelContext context) throws IOException {
+    public void configure(CamelContext context) throws Exception {
+        String role = checkOneOf(context, "newsdesk.role", List.of("all", "ingest", "worker"));
+        checkOneOf(context, "newsdesk.work-queue", List.of("jms", "kafka"));
+        if (!role.equals("ingest")) {
+            // Once the routes are built, before anything is delivered.
+            context.addStartupListener((started, alreadyStarted) ->
+                    started.getRegistry().lookupByNameAndType("deliveryTargets", DeliveryTargets.class).check(started));
+        }
         String dataDir = context.resolvePropertyPlaceholders("{{newsdesk.data-dir}}");
         for (String folder : new String[] {"inbox", "outbox", "archive", "error", "cache"}) {
             Files.createDirectories(Path.of(dataDir, folder));
         }
+        long leaderCheckMs = Long.parseLong(context.resolvePropertyPlaceholders("{{newsdesk.leader.check-ms}}"));
+        context.addService(inboxLeaderElection(dataDir, leaderCheckMs));
+    }
+
+    private static String checkOneOf(CamelContext context, String key, List<String> allowed) throws MissingSettingException {
+        String value = context.resolvePropertyPlaceholders("{{" + key + "}}");
+        if (!allowed.contains(value)) {
+            String variable = key.toUpperCase().replace('.', '_').replace('-', '_');
+            throw new MissingSettingException(variable + " is '" + value + "': set it to one of " + allowed + ".");
+        }
+        return value;
+    }
+
+    /**
+     * Leader election for the inbox (the {@code master:} endpoint): of the nodes sharing the data folder,
+     * the one holding the lock on {@code <data-dir>/cluster/newsdesk-inbox} polls.
+     */
+    private static FileLockClusterService inboxLeaderElection(String dataDir, long checkMs) {
+        FileLockClusterService service = new FileLockClusterService();
+        service.setRoot(Path.of(dataDir, "cluster").toString());
+        service.setAcquireLockDelay(1, TimeUnit.MILLISECONDS);
+        service.setAcquireLockInterval(checkMs, TimeUnit.MILLISECONDS);
+        return service;
     }
 
     @BindToRegistry
@@ -52,8 +91,8 @@ public class NewsdeskBeans implements CamelConfiguration {
         return new LanguageGuesser(targetLanguage);
     }
 
-    /** The one DeepL client, shared by the translator and the pause's usage checks. */
-    @BindToRegistry
+    /** The one DeepL client; built on first use, so nodes that never translate (role ingest) need no key. */
+    @BindToRegistry(lazy = true)
     public DeepLClient deeplClient(@PropertyInject("deepl.auth-key") String authKey,
                                    @PropertyInject("deepl.auth-key-file") String authKeyFile,
                                    @PropertyInject("deepl.server-url") String serverUrl,
@@ -63,7 +102,6 @@ public class NewsdeskBeans implements CamelConfiguration {
         return DeeplClientFactory.create(authKey, authKeyFile, serverUrl, maxRetries, timeoutMs);
     }
 
-    // Lazy: built on first use, once deeplClient is bound.
     @BindToRegistry(lazy = true)
     public DeeplTranslator deeplTranslator(@BeanInject("deeplClient") DeepLClient client,
                                            @PropertyInject("newsdesk.data-dir") String dataDir,
@@ -73,16 +111,23 @@ public class NewsdeskBeans implements CamelConfiguration {
         return new DeeplTranslator(client, new RequestPacker(), cache, targetLanguage);
     }
 
-    @BindToRegistry(lazy = true)
-    public DeeplPause deeplPause(@BeanInject("deeplClient") DeepLClient client,
+    /** Asks for the client only once DeepL has refused work, which never happens on a node that does not translate. */
+    @BindToRegistry
+    public DeeplPause deeplPause(CamelContext context,
                                  @PropertyInject("newsdesk.deepl.pause-check-ms") long checkIntervalMs) {
-        return new DeeplPause(client, checkIntervalMs);
+        return new DeeplPause(() -> context.getRegistry().lookupByNameAndType("deeplClient", DeepLClient.class),
+                checkIntervalMs);
     }
 
     @BindToRegistry
     public ExtractiveSummarizer extractiveSummarizer(@PropertyInject("newsdesk.summary.sentences") int sentences,
                                                      @PropertyInject("newsdesk.summary.max-chars") int maxChars) {
         return new ExtractiveSummarizer(sentences, maxChars);
+    }
+
+    @BindToRegistry
+    public DeliveryTargets deliveryTargets(@PropertyInject("newsdesk.deliver.targets") String targets) {
+        return new DeliveryTargets(targets);
     }
 
     @BindToRegistry
@@ -93,5 +138,24 @@ public class NewsdeskBeans implements CamelConfiguration {
     @BindToRegistry
     public RejectionReport rejectionReport() {
         return new RejectionReport();
+    }
+
+    /**
+     * The Artemis broker JMS routes talk to, built when a route first uses JMS. A {@code vm://} URL
+     * starts a broker inside this process, with its messages kept in {@code <data-dir>/broker}.
+     */
+    @BindToRegistry(lazy = true)
+    public ActiveMQConnectionFactory jmsConnectionFactory(CamelContext context,
+                                                          @PropertyInject("newsdesk.jms.broker-url") String brokerUrl,
+                                                          @PropertyInject("newsdesk.jms.listen") String listen,
+                                                          @PropertyInject("newsdesk.data-dir") String dataDir) throws Exception {
+        if (brokerUrl.startsWith("vm:")) {
+            context.addService(new EmbeddedArtemis(Path.of(dataDir, "broker"), listen), true, true);
+        }
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
+        // No prefetching: a worker takes the next article only when it is free, so work spreads over all
+        // workers and a worker that dies holds nothing but the article it was working on.
+        factory.setConsumerWindowSize(0);
+        return factory;
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -69,21 +70,22 @@ class CrashRecoveryIT {
                     "DEEPL_AUTH_KEY", RunningNewsdesk.AUTH_KEY,
                     "DEEPL_SERVER_URL", deepl.url(),
                     "NEWSDESK_DATA_DIR", data.toString(),
+                    "NEWSDESK_MONITORING_ENABLED", "false",
                     "NEWSDESK_INBOX_QUIET_PERIOD_MS", "100",
                     "NEWSDESK_INBOX_POLL_MS", "100");
             watcher.start();
             for (int run = 1; run <= KILLS; run++) {
-                NewsdeskProcess newsdesk = NewsdeskProcess.start(log, env);
+                Process newsdesk = JarProcess.start(env, log);
                 // Kill while it works: after a random number of new results, and a random moment more.
                 int target = Math.min(ARTICLES - 1, watcher.results() + 1 + random.nextInt(30));
-                await().atMost(Duration.ofSeconds(60)).until(() -> watcher.results() >= target || !newsdesk.process().isAlive());
+                await().atMost(Duration.ofSeconds(60)).until(() -> watcher.results() >= target || !newsdesk.isAlive());
                 Thread.sleep(random.nextInt(300));
-                newsdesk.kill();
+                newsdesk.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                 killedAt.add(watcher.results() + " results");
             }
-            NewsdeskProcess last = NewsdeskProcess.start(log, env);
+            Process last = JarProcess.start(env, log);
             await().atMost(Duration.ofSeconds(120)).until(() -> watcher.results() == ARTICLES && inboxArticles(data).isEmpty());
-            assertThat(last.stop()).isZero();
+            assertThat(JarProcess.stop(last)).isZero();
             watcher.stopWatching();
 
             List<RecordedRequest> answered = deepl.translateRequests().stream().filter(r -> r.status() == 200).toList();

@@ -44,6 +44,8 @@ public final class RunningNewsdesk implements AutoCloseable {
         overrides.setProperty("newsdesk.data-dir", dataDir.toString());
         overrides.setProperty("newsdesk.inbox.quiet-period-ms", "300");
         overrides.setProperty("newsdesk.inbox.poll-ms", "100");
+        // Tests run side by side; the one that checks monitoring turns it on with a free port.
+        overrides.setProperty("newsdesk.monitoring.enabled", "false");
         for (int i = 0; i < settings.length; i += 2) {
             overrides.setProperty(settings[i], settings[i + 1]);
         }

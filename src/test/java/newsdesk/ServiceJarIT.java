@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +27,7 @@ class ServiceJarIT {
     @Test
     void withoutAKeyItStopsWithOneClearLineAndExitCode2() throws Exception {
         Path log = dataDir.resolve("out.log");
-        Process process = NewsdeskProcess.start(log, Map.of("NEWSDESK_DATA_DIR", dataDir.resolve("data").toString())).process();
+        Process process = JarProcess.start(Map.of("NEWSDESK_DATA_DIR", dataDir.resolve("data").toString()), log);
 
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
@@ -34,14 +38,16 @@ class ServiceJarIT {
     }
 
     @Test
-    void translatesTheSampleAndStopsCleanlyOnSigterm() throws Exception {
+    void translatesTheSampleReportsMetricsAndStopsCleanlyOnSigterm() throws Exception {
         try (DeeplSimulator deepl = DeeplSimulator.start(RunningNewsdesk.AUTH_KEY)) {
             Path data = dataDir.resolve("data");
             Path log = dataDir.resolve("out.log");
-            Process process = NewsdeskProcess.start(log, Map.of(
+            int monitoringPort = Articles.freePort();
+            Process process = JarProcess.start(Map.of(
                     "DEEPL_AUTH_KEY", RunningNewsdesk.AUTH_KEY,
                     "DEEPL_SERVER_URL", deepl.url(),
-                    "NEWSDESK_DATA_DIR", data.toString())).process();
+                    "NEWSDESK_DATA_DIR", data.toString(),
+                    "NEWSDESK_MONITORING_PORT", String.valueOf(monitoringPort)), log);
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("Newsdesk watches"));
                 assertThat(data.resolve("inbox")).isDirectory();
@@ -52,6 +58,13 @@ class ServiceJarIT {
                 JsonNode json = new ObjectMapper().readTree(result.toFile());
                 assertThat(ResultSchema.violations(json)).isEmpty();
                 await().atMost(Duration.ofSeconds(5)).until(() -> Files.readString(log).contains("Translated de-putin-tokayev.txt"));
+
+                assertThat(get(monitoringPort, "/observe/health")).contains("\"status\":\"UP\"");
+                String metrics = get(monitoringPort, "/observe/metrics");
+                assertThat(metrics).containsPattern("newsdesk_articles_delivered_total\\{[^}]*} 1\\.0")
+                        .containsPattern("newsdesk_deepl_billed_characters_total\\{[^}]*} "
+                                + json.at("/translation/billedCharacters").asLong() + "\\.0")
+                        .contains("camel_exchanges_total");
             } finally {
                 process.destroy();
             }
@@ -59,5 +72,12 @@ class ServiceJarIT {
             assertThat(process.exitValue()).isZero();
             assertThat(Files.readString(log)).doesNotContain(RunningNewsdesk.AUTH_KEY);
         }
+    }
+
+    private static String get(int port, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.body();
     }
 }

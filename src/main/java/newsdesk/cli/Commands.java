@@ -8,7 +8,7 @@ import java.util.function.Function;
 public final class Commands {
 
     /** Each tool takes its own arguments and returns the process exit code. */
-    private static final Map<String, Function<String[], Integer>> COMMANDS = Map.of();
+    private static final Map<String, Function<String[], Integer>> COMMANDS = Map.of("summarize", SummarizeCommand::run, "evaluate", EvaluateCommand::run);
 
     private Commands() {
     }

@@ -1,17 +1,121 @@
 package newsdesk.summarize;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import newsdesk.article.Article;
+import newsdesk.article.ArticleText;
 
-// Lead-N stand-in so the pipeline runs end to end; replaced by the ranking summarizer (issue 6 branch).
+/**
+ * Picks the sentences that best summarise a news article and returns them verbatim, in text order.
+ * Thread-safe: models are loaded once and shared, so one instance can serve concurrent articles.
+ */
 public class ExtractiveSummarizer {
+
+    /**
+     * Sentences ranked at most, from the start: the ranking compares every pair, so a file of 100,000
+     * one-line sentences would need tens of GB; news puts the essentials first anyway.
+     */
+    static final int MAX_CANDIDATES = 400;
+
     private final int sentences;
-    public ExtractiveSummarizer(int sentences, int maxChars) { this.sentences = sentences; }
-    public List<String> summarize(String title, String body, String language) {
-        return Arrays.stream(body.split("(?<=[.!?])\\s+")).limit(sentences).toList();
+    private final int maxChars;
+    private final SentenceRanking ranking;
+
+    /** sentences > 0; maxChars 0 = no character budget (else the summary's total length stays within it, at least one sentence). */
+    public ExtractiveSummarizer(int sentences, int maxChars) {
+        this(sentences, maxChars, SummaryMethod.DEFAULT);
     }
-    public Article summarize(Article a) {
-        return a.withSummary(summarize(a.translation().text().title(), a.translation().text().body(), "en"));
+
+    /** The same with a baseline method instead of the summarizer's own, for comparisons. */
+    public ExtractiveSummarizer(int sentences, int maxChars, SummaryMethod method) {
+        if (sentences <= 0) {
+            throw new IllegalArgumentException("sentences must be positive: " + sentences);
+        }
+        if (maxChars < 0) {
+            throw new IllegalArgumentException("maxChars must be 0 (no budget) or positive: " + maxChars);
+        }
+        this.sentences = sentences;
+        this.maxChars = maxChars;
+        this.ranking = method.ranking();
+        // Loads the sentence models and analyzers now rather than during the first article.
+        Language.values();
+    }
+
+    /**
+     * Sentences copied verbatim from body, in text order. language "en" or "de". title may be null.
+     * Never returns the title line alone, boilerplate trailers, etc.
+     */
+    public List<String> summarize(String title, String body, String language) {
+        Language lang = Language.of(language);
+        List<String> texts = candidateSentences(title, body, lang);
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        List<Integer> ranked = ranking.rank(texts.stream().map(lang::terms).toList());
+        return select(ranked, texts);
+    }
+
+    /** Pipeline step: article.withSummary(summarize(title, body, "en")) on the translation. */
+    public Article summarize(Article article) {
+        ArticleText text = article.translation().text();
+        return article.withSummary(summarize(text.title(), text.body(), "en"));
+    }
+
+    /**
+     * Pipeline step for newsdesk.summary.language=source: the summary of the original text, in its own
+     * language (en or de: the article's source language, or the one DeepL detected). Text in another
+     * language gets the summary of its translation, as there is no model for it.
+     */
+    public Article summarizeOriginal(Article article) {
+        String language = article.sourceLanguage() != null ? article.sourceLanguage()
+                : article.translation().detectedSourceLanguage();
+        if (!Language.supports(language)) {
+            return summarize(article);
+        }
+        ArticleText text = article.original();
+        return article.withSummary(summarize(text.title(), text.body(), language));
+    }
+
+    private static List<String> candidateSentences(String title, String body, Language language) {
+        SentenceSplitter splitter = new SentenceSplitter(language);
+        String titleLine = title == null ? "" : title.strip();
+        List<String> candidates = new ArrayList<>();
+        for (String line : (body == null ? "" : body).split("\\R")) {
+            String paragraph = line.strip();
+            if (paragraph.isEmpty() || paragraph.equalsIgnoreCase(titleLine) || Boilerplate.isParagraph(paragraph)) {
+                continue;
+            }
+            for (String sentence : splitter.split(paragraph)) {
+                String text = Boilerplate.withoutEndMark(sentence);
+                if (!Boilerplate.isSentence(text)) {
+                    candidates.add(text);
+                }
+                if (candidates.size() == MAX_CANDIDATES) {
+                    return candidates;
+                }
+            }
+        }
+        return candidates;
+    }
+
+    /** The best-ranked sentences within the sentence count and character budget, back in text order. */
+    private List<String> select(List<Integer> ranked, List<String> texts) {
+        List<Integer> chosen = new ArrayList<>();
+        int length = 0;
+        for (int index : ranked) {
+            if (chosen.size() == sentences) {
+                break;
+            }
+            int added = texts.get(index).length() + (chosen.isEmpty() ? 0 : 1);
+            if (maxChars == 0 || length + added <= maxChars) {
+                chosen.add(index);
+                length += added;
+            }
+        }
+        if (chosen.isEmpty()) {
+            // Nothing fits the budget: one sentence, the best, is still better than no summary.
+            chosen.add(ranked.get(0));
+        }
+        return chosen.stream().sorted().map(texts::get).toList();
     }
 }

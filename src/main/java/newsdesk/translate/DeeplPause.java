@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.camel.Route;
 import org.apache.camel.support.RoutePolicySupport;
 import org.slf4j.Logger;
@@ -28,13 +29,14 @@ public class DeeplPause extends RoutePolicySupport {
 
     private static final Logger LOG = LoggerFactory.getLogger("newsdesk.deepl");
 
-    private final Translator client;
+    private final Supplier<? extends Translator> client;
     private final long checkIntervalMs;
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService checker;
     private ScheduledFuture<?> check;
 
-    public DeeplPause(Translator client, long checkIntervalMs) {
+    /** {@code client} is asked for only when needed: nodes that never translate have none. */
+    public DeeplPause(Supplier<? extends Translator> client, long checkIntervalMs) {
         this.client = client;
         this.checkIntervalMs = checkIntervalMs;
     }
@@ -75,7 +77,7 @@ public class DeeplPause extends RoutePolicySupport {
 
     private void checkAndResume() {
         try {
-            Usage usage = client.getUsage();
+            Usage usage = client.get().getUsage();
             if (usage.getCharacter() != null && usage.getCharacter().limitReached()) {
                 LOG.debug("DeepL quota still used up: {}", describe(usage));
                 return;
@@ -106,7 +108,7 @@ public class DeeplPause extends RoutePolicySupport {
 
     private String usage() throws InterruptedException {
         try {
-            return describe(client.getUsage());
+            return describe(client.get().getUsage());
         } catch (AuthorizationException e) {
             return "unknown, as DeepL refuses the key for /v2/usage too";
         } catch (DeepLException e) {

@@ -1,0 +1,75 @@
+package newsdesk.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** "--name value" arguments of a command, checked against the names the command knows. */
+final class Options {
+
+    private final Map<String, String> values;
+
+    private Options(Map<String, String> values) {
+        this.values = values;
+    }
+
+    static Options parse(String[] args, Set<String> known) throws UsageException {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            String name = args[i].startsWith("--") ? args[i].substring(2) : null;
+            if (name == null || !known.contains(name)) {
+                throw new UsageException("unknown argument: " + args[i]);
+            }
+            if (i + 1 >= args.length) {
+                throw new UsageException("missing value for --" + name);
+            }
+            values.put(name, args[i + 1]);
+        }
+        return new Options(values);
+    }
+
+    String required(String name) throws UsageException {
+        String value = values.get(name);
+        if (value == null) {
+            throw new UsageException("missing --" + name);
+        }
+        return value;
+    }
+
+    String optional(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
+    }
+
+    Path existingFile(String name) throws UsageException {
+        Path path = Path.of(required(name));
+        if (!Files.isRegularFile(path)) {
+            throw new UsageException("--" + name + ": no such file: " + path);
+        }
+        return path;
+    }
+
+    int positiveInt(String name, int fallback) throws UsageException {
+        String value = values.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--" + name + " must be a positive whole number, not " + value);
+    }
+
+    /** Wrong or missing arguments: the command prints its usage and exits with 2. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package newsdesk.summarize;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** The Lead-N baseline: the article's first sentences. */
+final class LeadRanking implements SentenceRanking {
+
+    @Override
+    public List<Integer> rank(List<List<String>> terms) {
+        return IntStream.range(0, terms.size()).boxed().toList();
+    }
+}

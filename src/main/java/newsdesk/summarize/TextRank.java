@@ -1,0 +1,34 @@
+package newsdesk.summarize;
+
+import java.util.List;
+
+/**
+ * Plain TextRank (Mihalcea and Tarau 2004): PageRank over word-overlap similarity, uniform jumps.
+ * The baseline the summarizer is compared with, and one of the signals it uses.
+ */
+final class TextRank implements SentenceRanking {
+
+    @Override
+    public List<Integer> rank(List<List<String>> terms) {
+        return SentenceRanking.byScore(scores(new TermIndex(terms)));
+    }
+
+    static double[] scores(TermIndex index) {
+        return PageRank.scores(overlapSimilarity(index));
+    }
+
+    /** Shared words over the sum of the log lengths: long sentences with many content words score high. */
+    private static double[][] overlapSimilarity(TermIndex index) {
+        int n = index.sentences();
+        double[][] similarity = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double norm = Math.log(index.length(i)) + Math.log(index.length(j));
+                if (norm > 0) {
+                    similarity[i][j] = similarity[j][i] = index.sharedTerms(i, j) / norm;
+                }
+            }
+        }
+        return similarity;
+    }
+}

@@ -1,0 +1,51 @@
+package newsdesk;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import newsdesk.translate.MissingSettingException;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A role, work queue or delivery target the routes do not know stops start-up with a line naming the setting. */
+class SettingsCheckTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void anUnknownRoleStopsStartUp() {
+        assertThatThrownBy(() -> start("newsdesk.role", "wroker"))
+                .hasRootCauseInstanceOf(MissingSettingException.class)
+                .rootCause().hasMessage("NEWSDESK_ROLE is 'wroker': set it to one of [all, ingest, worker].");
+    }
+
+    @Test
+    void anUnknownWorkQueueStopsStartUp() {
+        assertThatThrownBy(() -> start("newsdesk.work-queue", "rabbit"))
+                .rootCause().hasMessage("NEWSDESK_WORK_QUEUE is 'rabbit': set it to one of [jms, kafka].");
+    }
+
+    @Test
+    void aDeliveryTargetWithoutARouteStopsStartUp() {
+        assertThatThrownBy(() -> start("newsdesk.deliver.targets", "file, kafak"))
+                .rootCause().isInstanceOf(MissingSettingException.class)
+                .hasMessage("NEWSDESK_DELIVER_TARGETS names 'kafak', but routes/ has no route deliver-to-kafak:"
+                        + " use file, jms or kafka, or add that route.");
+    }
+
+    private void start(String key, String value) throws Exception {
+        Properties overrides = new Properties();
+        overrides.setProperty("deepl.auth-key", RunningNewsdesk.AUTH_KEY);
+        overrides.setProperty("newsdesk.data-dir", dataDir.toString());
+        overrides.setProperty(key, value);
+        Main main = Service.create(overrides);
+        try {
+            main.start();
+        } finally {
+            main.stop();
+        }
+    }
+}

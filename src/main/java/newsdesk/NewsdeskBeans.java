@@ -115,7 +115,7 @@ public class NewsdeskBeans implements CamelConfiguration {
     @BindToRegistry
     public DeeplPause deeplPause(CamelContext context,
                                  @PropertyInject("newsdesk.deepl.pause-check-ms") long checkIntervalMs) {
-        return new DeeplPause(() -> context.getRegistry().lookupByNameAndType("deeplClient", DeepLClient.class),
+        return new DeeplPause(context, () -> context.getRegistry().lookupByNameAndType("deeplClient", DeepLClient.class),
                 checkIntervalMs);
     }
 

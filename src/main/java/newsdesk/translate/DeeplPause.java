@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.support.RoutePolicySupport;
 import org.slf4j.Logger;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
 public class DeeplPause extends RoutePolicySupport {
 
     private static final Logger LOG = LoggerFactory.getLogger("newsdesk.deepl");
+    static final long MAX_HOLD_MS = 30_000;
 
+    private final CamelContext context;
     private final Supplier<? extends Translator> client;
     private final long checkIntervalMs;
     private final List<Route> routes = new CopyOnWriteArrayList<>();
@@ -36,7 +39,8 @@ public class DeeplPause extends RoutePolicySupport {
     private ScheduledFuture<?> check;
 
     /** {@code client} is asked for only when needed: nodes that never translate have none. */
-    public DeeplPause(Supplier<? extends Translator> client, long checkIntervalMs) {
+    public DeeplPause(CamelContext context, Supplier<? extends Translator> client, long checkIntervalMs) {
+        this.context = context;
         this.client = client;
         this.checkIntervalMs = checkIntervalMs;
     }
@@ -44,9 +48,16 @@ public class DeeplPause extends RoutePolicySupport {
     @Override
     public synchronized void onInit(Route route) {
         routes.add(route);
-        if (checker == null) {
-            checker = route.getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "deepl-pause-check");
+    }
+
+    /**
+     * For a consumer that cannot be paused without skipping the article in hand (Kafka): waits here
+     * while the pause lasts, at most {@link #MAX_HOLD_MS} at a time, well inside Kafka's poll interval.
+     */
+    public synchronized void awaitNotPaused() throws InterruptedException {
+        long until = System.currentTimeMillis() + Math.min(checkIntervalMs, MAX_HOLD_MS);
+        for (long left = until - System.currentTimeMillis(); check != null && left > 0; left = until - System.currentTimeMillis()) {
+            wait(left);
         }
     }
 
@@ -65,13 +76,16 @@ public class DeeplPause extends RoutePolicySupport {
         for (Route route : routes) {
             suspendOrStopConsumer(route.getConsumer());
         }
+        if (checker == null) {
+            checker = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "deepl-pause-check");
+        }
         check = checker.scheduleWithFixedDelay(this::checkAndResume, checkIntervalMs, checkIntervalMs,
                 TimeUnit.MILLISECONDS);
         String problem = reason instanceof AuthorizationException
                 ? "DeepL refuses the API key (403): check DEEPL_AUTH_KEY."
                 : "DeepL's character quota is used up (456).";
-        LOG.error("{} Usage: {}. Newsdesk takes no new files until DeepL accepts work again; it checks every {} s "
-                        + "(newsdesk.deepl.pause-check-ms). Waiting files stay in the inbox.",
+        LOG.error("{} Usage: {}. Newsdesk takes no new articles until DeepL accepts work again; it checks every {} s "
+                        + "(newsdesk.deepl.pause-check-ms). Waiting articles stay in the inbox (or on the work queue).",
                 problem, usage(), checkIntervalMs / 1000.0);
     }
 
@@ -96,6 +110,7 @@ public class DeeplPause extends RoutePolicySupport {
         }
         check.cancel(false);
         check = null;
+        notifyAll();
         for (Route route : routes) {
             try {
                 resumeOrStartConsumer(route.getConsumer());
@@ -103,7 +118,7 @@ public class DeeplPause extends RoutePolicySupport {
                 LOG.error("Could not resume route {}: {}", route.getRouteId(), e.getMessage());
             }
         }
-        LOG.info("DeepL accepts work again (usage: {}); Newsdesk takes new files again.", usage);
+        LOG.info("DeepL accepts work again (usage: {}); Newsdesk takes new articles again.", usage);
     }
 
     private String usage() throws InterruptedException {

@@ -17,9 +17,9 @@ import newsdesk.article.Translation;
 public class ResultFormatter {
 
     /** The text already was in the target language, so it was passed through untranslated. */
-    public static final String ALREADY_IN_TARGET_LANGUAGE = "already-in-target-language";
+    private static final String ALREADY_IN_TARGET_LANGUAGE = "already-in-target-language";
     /** The text did not read like the configured source language, so DeepL detected its language. */
-    public static final String SOURCE_LANGUAGE_DETECTED = "source-language-detected";
+    private static final String SOURCE_LANGUAGE_DETECTED = "source-language-detected";
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final String version = readVersion();

@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * <p>Routes that take in articles opt in with {@code routePolicy: deeplPause}; the error handling
  * calls {@link #pause} when DeepL answers 456 or 403. The first call suspends those routes'
  * consumers and logs one ERROR with the account's usage from /v2/usage; calls while paused add
- * nothing. Articles already taken in meet {@link #checkNotPaused} before DeepL and wait too. Every {@code checkIntervalMs} /v2/usage is asked
- * again; once it answers and shows characters left, the consumers resume.
+ * nothing. Articles already taken in meet {@link #checkNotPaused} before DeepL and wait too; a
+ * consumer that cannot be suspended safely waits in {@link #awaitNotPaused} instead. Every {@code
+ * checkIntervalMs} /v2/usage is asked again; once it answers and shows characters left, the
+ * consumers resume.
  */
 public class DeeplPause extends RoutePolicySupport {
 
@@ -56,8 +58,10 @@ public class DeeplPause extends RoutePolicySupport {
      */
     public synchronized void awaitNotPaused() throws InterruptedException {
         long until = System.currentTimeMillis() + Math.min(checkIntervalMs, MAX_HOLD_MS);
-        for (long left = until - System.currentTimeMillis(); check != null && left > 0; left = until - System.currentTimeMillis()) {
+        long left = until - System.currentTimeMillis();
+        while (check != null && left > 0) {
             wait(left);
+            left = until - System.currentTimeMillis();
         }
     }
 
@@ -70,7 +74,8 @@ public class DeeplPause extends RoutePolicySupport {
 
     /** Pauses the routes for {@code reason} (a 456 or 403 from DeepL) unless they already are. */
     public synchronized void pause(Exception reason) throws Exception {
-        if (check != null) {
+        // A held-back article reports the pause it met; if that has just ended there is nothing to do.
+        if (check != null || reason instanceof DeeplPausedException) {
             return;
         }
         for (Route route : routes) {

@@ -1,6 +1,7 @@
 package newsdesk;
 
 import com.deepl.api.DeepLClient;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,14 +10,18 @@ import newsdesk.broker.EmbeddedArtemis;
 import newsdesk.deliver.DeliveryTargets;
 import newsdesk.deliver.ResultFormatter;
 import newsdesk.ingest.ArticleReader;
+import newsdesk.ingest.InboxFileCheck;
+import newsdesk.ingest.LanguageGuesser;
 import newsdesk.ingest.RejectionReport;
 import newsdesk.summarize.ExtractiveSummarizer;
 import newsdesk.translate.DeeplClientFactory;
+import newsdesk.translate.DeeplPause;
 import newsdesk.translate.DeeplTranslator;
 import newsdesk.translate.InFlightLimit;
 import newsdesk.translate.MissingSettingException;
 import newsdesk.translate.RequestPacker;
 import newsdesk.translate.SummaryTranslator;
+import newsdesk.translate.TranslationCache;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
@@ -46,7 +51,7 @@ public class NewsdeskBeans implements CamelConfiguration {
                     started.getRegistry().lookupByNameAndType("deliveryTargets", DeliveryTargets.class).check(started));
         }
         String dataDir = context.resolvePropertyPlaceholders("{{newsdesk.data-dir}}");
-        for (String folder : new String[] {"inbox", "outbox", "archive", "error"}) {
+        for (String folder : new String[] {"inbox", "outbox", "archive", "error", "cache"}) {
             Files.createDirectories(Path.of(dataDir, folder));
         }
         long leaderCheckMs = Long.parseLong(context.resolvePropertyPlaceholders("{{newsdesk.leader.check-ms}}"));
@@ -80,18 +85,43 @@ public class NewsdeskBeans implements CamelConfiguration {
         return new ArticleReader(sourceLanguage, maxBytes);
     }
 
-    /** Built on first use, so nodes that never translate (role ingest) need no DeepL key. */
+    @BindToRegistry
+    public InboxFileCheck inboxFileCheck(@PropertyInject("newsdesk.inbox.max-bytes") long maxBytes) {
+        return new InboxFileCheck(maxBytes);
+    }
+
+    @BindToRegistry
+    public LanguageGuesser languageGuesser(@PropertyInject("newsdesk.target-language") String targetLanguage) {
+        return new LanguageGuesser(targetLanguage);
+    }
+
+    /** The one DeepL client; built on first use, so nodes that never translate (role ingest) need no key. */
     @BindToRegistry(lazy = true)
-    public DeeplTranslator deeplTranslator(@PropertyInject("deepl.auth-key") String authKey,
-                                           @PropertyInject("deepl.auth-key-file") String authKeyFile,
-                                           @PropertyInject("deepl.server-url") String serverUrl,
-                                           @PropertyInject("deepl.max-retries") int maxRetries,
-                                           @PropertyInject("deepl.timeout-ms") long timeoutMs,
+    public DeepLClient deeplClient(@PropertyInject("deepl.auth-key") String authKey,
+                                   @PropertyInject("deepl.auth-key-file") String authKeyFile,
+                                   @PropertyInject("deepl.server-url") String serverUrl,
+                                   @PropertyInject("deepl.max-retries") int maxRetries,
+                                   @PropertyInject("deepl.timeout-ms") long timeoutMs)
+            throws MissingSettingException {
+        return DeeplClientFactory.create(authKey, authKeyFile, serverUrl, maxRetries, timeoutMs);
+    }
+
+    @BindToRegistry(lazy = true)
+    public DeeplTranslator deeplTranslator(@BeanInject("deeplClient") DeepLClient client,
+                                           @PropertyInject("newsdesk.data-dir") String dataDir,
                                            @PropertyInject("newsdesk.target-language") String targetLanguage,
                                            @PropertyInject("newsdesk.concurrency") int concurrency)
-            throws MissingSettingException {
-        DeepLClient client = DeeplClientFactory.create(authKey, authKeyFile, serverUrl, maxRetries, timeoutMs);
-        return new DeeplTranslator(client, new RequestPacker(), new InFlightLimit(concurrency), targetLanguage);
+            throws IOException {
+        TranslationCache cache = new TranslationCache(Path.of(dataDir, "cache"));
+        return new DeeplTranslator(client, new RequestPacker(), cache, new InFlightLimit(concurrency), targetLanguage);
+    }
+
+    /** Asks for the client only once DeepL has refused work, which never happens on a node that does not translate. */
+    @BindToRegistry
+    public DeeplPause deeplPause(CamelContext context,
+                                 @PropertyInject("newsdesk.deepl.pause-check-ms") long checkIntervalMs) {
+        return new DeeplPause(context, () -> context.getRegistry().lookupByNameAndType("deeplClient", DeepLClient.class),
+                checkIntervalMs);
     }
 
     @BindToRegistry

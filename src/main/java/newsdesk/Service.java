@@ -25,6 +25,7 @@ public final class Service {
         if (System.getProperty("logback.configurationFile") == null && Files.exists(Path.of("config/logback.xml"))) {
             System.setProperty("logback.configurationFile", "config/logback.xml");
         }
+        warnIfFileNamesCannotBeUnicode();
         Main main = create(new Properties());
         Signal.handle(new Signal("TERM"), signal -> main.completed());
         Signal.handle(new Signal("INT"), signal -> main.completed());
@@ -49,6 +50,18 @@ public final class Service {
         main.setDefaultPropertyPlaceholderLocation("file:config/application.properties");
         main.setOverrideProperties(overrides);
         return main;
+    }
+
+    /**
+     * Java takes file names in the encoding of the locale; under LANG=C an inbox file named with an
+     * umlaut or emoji cannot even be opened, and only the environment can change that.
+     */
+    private static void warnIfFileNamesCannotBeUnicode() {
+        String encoding = System.getProperty("sun.jnu.encoding", "UTF-8");
+        if (!encoding.equalsIgnoreCase("UTF-8")) {
+            LoggerFactory.getLogger(Service.class).warn("File names are read as {}, so inbox files named with "
+                    + "umlauts or emoji cannot be processed. Run Newsdesk with a UTF-8 locale, e.g. LANG=C.UTF-8.", encoding);
+        }
     }
 
     private static MissingSettingException missingSetting(Throwable e) {

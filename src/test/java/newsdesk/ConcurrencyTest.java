@@ -27,7 +27,7 @@ class ConcurrencyTest {
     void articlesAreWorkedOnInParallelWithABoundedNumberHeldAndEachDeliveredOnce() throws Exception {
         int articles = 60;
         try (RunningNewsdesk newsdesk = RunningNewsdesk.start(dataDir, "newsdesk.concurrency", String.valueOf(CONCURRENCY),
-                "newsdesk.inbox.max-per-poll", String.valueOf(PER_POLL))) {
+                "newsdesk.inbox.max-files-per-poll", String.valueOf(PER_POLL))) {
             newsdesk.deepl.setLatency(Duration.ofMillis(100));
             newsdesk.deepl.takePeakInFlight();
             dropArticles(newsdesk, articles);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** The packaged jar run as a user runs it, {@code java -jar target/newsdesk.jar} from the project root, output to a log file. */
 public final class JarProcess {
@@ -17,18 +18,37 @@ public final class JarProcess {
 
     /** Starts the jar with these environment variables (and no DeepL key unless given); {@code jvmOptions} come before -jar. */
     public static Process start(Map<String, String> env, Path log, String... jvmOptions) throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(List.of(), env, log, jvmOptions);
+    }
+
+    /**
+     * The same with {@code prefix} before java, e.g. to run it as another user. Output is appended to
+     * the log, so the runs of one test can share it.
+     */
+    public static Process start(List<String> prefix, Map<String, String> env, Path log, String... jvmOptions)
+            throws IOException {
+        List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-jar", "target/newsdesk.jar"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .directory(new File("."));
         builder.environment().remove("DEEPL_AUTH_KEY");
         builder.environment().remove("DEEPL_AUTH_KEY_FILE");
         builder.environment().putAll(env);
         return builder.start();
+    }
+
+    /** SIGTERM, as an operator stops it; its exit code. */
+    public static int stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("Newsdesk did not stop within 90 s");
+        }
+        return process.exitValue();
     }
 
     /** Lines of a process's log that contain {@code text}. */

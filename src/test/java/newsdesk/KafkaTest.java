@@ -135,6 +135,16 @@ class KafkaTest {
         }
     }
 
+    @Test
+    void aWorkerPausesWhileDeeplRefusesWorkAndTheArticlesWaitOnTheTopic() throws Exception {
+        String[] common = {"newsdesk.work-queue", "kafka", "newsdesk.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                "newsdesk.deepl.pause-check-ms", "300"};
+        try (RunningNewsdesk ingest = RunningNewsdesk.start(dataDir, concat(common, "newsdesk.role", "ingest"));
+             RunningNewsdesk worker = RunningNewsdesk.start(dataDir, concat(common, "newsdesk.role", "worker"))) {
+            WorkerPauseTest.pausesAndResumes(ingest, worker);
+        }
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] all = new String[a.length + b.length];
         System.arraycopy(a, 0, all, 0, a.length);

@@ -49,6 +49,8 @@ class LeaderFailoverIT {
                 }
                 await().atMost(Duration.ofSeconds(90)).until(() -> results(data) == 15);
 
+                // The log line follows the result file by a moment.
+                await().atMost(Duration.ofSeconds(10)).until(() -> translated(standbyLog) >= 5);
                 assertThat(translated(standbyLog)).isEqualTo(5);
                 System.out.printf("Leader failover: the standby delivered 5 more results %.1f s after the leader was killed%n",
                         (System.nanoTime() - killedAt) / 1e9);

@@ -33,4 +33,22 @@ class SummaryLanguageTest {
             assertThat(result.at("/translation/text").asText()).doesNotContain(result.at("/summary/sentences/0").asText());
         }
     }
+
+    /** French is translated with DeepL detecting it; there is no French sentence model, so the summary is the translation's. */
+    @Test
+    void textInALanguageWithoutASentenceModelIsSummarizedFromItsTranslation() throws Exception {
+        String french = "Le gouvernement se réunit\n\nLe gouvernement s'est réuni lundi pour discuter de la situation, "
+                + "et le ministre a dit que la loi ne changera pas.\n\nLa police va vérifier les règles, a expliqué le président.\n";
+        try (RunningNewsdesk newsdesk = RunningNewsdesk.start(dataDir, "newsdesk.summary.language", "source")) {
+            newsdesk.drop("france.txt", french.getBytes(StandardCharsets.UTF_8));
+
+            JsonNode result = newsdesk.awaitResult("france.txt");
+
+            assertThat(ResultSchema.violations(result)).isEmpty();
+            assertThat(result.at("/language/source").asText()).isEqualTo("FR");
+            String translation = result.at("/translation/text").asText();
+            assertThat(result.at("/summary/sentences")).isNotEmpty()
+                    .allSatisfy(sentence -> assertThat(translation).contains(sentence.asText()));
+        }
+    }
 }

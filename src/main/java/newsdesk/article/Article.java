@@ -11,6 +11,11 @@ import java.util.List;
 public record Article(String id, SourceFile source, ArticleText original, String sourceLanguage,
                       Translation translation, List<String> summary, Instant startedAt) {
 
+    /** {@code value} null means: let DeepL detect the language. */
+    public Article withSourceLanguage(String value) {
+        return new Article(id, source, original, value, translation, summary, startedAt);
+    }
+
     public Article withTranslation(Translation value) {
         return new Article(id, source, original, sourceLanguage, value, summary, startedAt);
     }

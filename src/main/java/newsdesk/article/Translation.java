@@ -1,18 +1,27 @@
 package newsdesk.article;
 
 /**
- * The translated text and what DeepL reported for it. In {@link Mode#SUMMARY} the text holds only
- * the translated title and summary sentences.
+ * The translated text and what DeepL reported for it. {@code engine} is "deepl", or "none" when
+ * the text was already in the target language and passed through untranslated. In
+ * {@link Mode#SUMMARY} the text holds only the translated title and summary sentences.
  */
 public record Translation(ArticleText text, String targetLanguage, long billedCharacters,
-                          String detectedSourceLanguage, boolean cached, Mode mode) {
+                          String detectedSourceLanguage, boolean cached, String engine, Mode mode) {
+
+    public static final String DEEPL = "deepl";
+    public static final String NONE = "none";
 
     /** What was sent to DeepL: the whole article, or only its summary sentences. */
     public enum Mode { FULL, SUMMARY }
 
-    /** A translation of the whole article. */
+    /** A DeepL translation of the whole article. */
     public Translation(ArticleText text, String targetLanguage, long billedCharacters,
                        String detectedSourceLanguage, boolean cached) {
-        this(text, targetLanguage, billedCharacters, detectedSourceLanguage, cached, Mode.FULL);
+        this(text, targetLanguage, billedCharacters, detectedSourceLanguage, cached, DEEPL, Mode.FULL);
+    }
+
+    /** The original kept as it is: it already is in the target language, so nothing is billed. */
+    public static Translation untranslated(ArticleText original, String targetLanguage, String language) {
+        return new Translation(original, targetLanguage, 0, language, false, NONE, Mode.FULL);
     }
 }

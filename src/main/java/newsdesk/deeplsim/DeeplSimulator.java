@@ -79,9 +79,15 @@ public final class DeeplSimulator implements AutoCloseable {
             language("NL", "Dutch", true), language("PL", "Polish", true),
             language("JA", "Japanese", true));
 
+    static {
+        // The JDK server writes an answer's headers and body separately; without TCP_NODELAY each
+        // answer waits for the client's delayed ACK (40 ms on Linux). Read once, at the first server.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
-    private final String authKey;
+    private volatile String authKey;
 
     private final Deque<Integer> queuedFaults = new ConcurrentLinkedDeque<>();
     private final List<Rejection> rejections = new CopyOnWriteArrayList<>();
@@ -96,12 +102,6 @@ public final class DeeplSimulator implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
     private final AtomicLong handlerCpuNanos = new AtomicLong();
-
-    static {
-        // Without it the JDK server sends headers and body in two packets and Nagle's algorithm holds
-        // the body until the client's delayed ACK, about 40 ms later: every answer would take 40 ms.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
 
     private DeeplSimulator(String authKey, int port) throws IOException {
         this.authKey = authKey;
@@ -147,6 +147,11 @@ public final class DeeplSimulator implements AutoCloseable {
 
     public String authKey() {
         return authKey;
+    }
+
+    /** From now on only {@code authKey} is accepted, on every endpoint: as when a key is revoked or replaced. */
+    public void setAuthKey(String authKey) {
+        this.authKey = authKey;
     }
 
     /** The next {@code times} translate requests answer {@code status}; queues after earlier calls. */

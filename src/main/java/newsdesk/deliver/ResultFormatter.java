@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import newsdesk.article.Article;
@@ -15,6 +17,11 @@ import newsdesk.article.Translation;
 
 /** Writes a finished article as the result JSON documented in the README and in result.schema.json. */
 public class ResultFormatter {
+
+    /** The text already was in the target language, so it was passed through untranslated. */
+    private static final String ALREADY_IN_TARGET_LANGUAGE = "already-in-target-language";
+    /** The text did not read like the configured source language, so DeepL detected its language. */
+    private static final String SOURCE_LANGUAGE_DETECTED = "source-language-detected";
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final ObjectWriter writer = mapper.writerWithDefaultPrettyPrinter();
@@ -36,11 +43,13 @@ public class ResultFormatter {
 
         result.put("title", english.title());
         ObjectNode language = result.putObject("language");
-        language.put("source", article.sourceLanguage());
+        // Null when DeepL was left to detect the language: then its answer is the source language.
+        language.put("source", article.sourceLanguage() != null ? article.sourceLanguage()
+                : translation.detectedSourceLanguage());
         language.put("target", translation.targetLanguage());
 
         ObjectNode translationNode = result.putObject("translation");
-        translationNode.put("engine", "deepl");
+        translationNode.put("engine", translation.engine());
         translationNode.put("mode", translation.mode().name().toLowerCase(Locale.ROOT));
         translationNode.put("text", english.text());
         strings(translationNode.putArray("paragraphs"), english.paragraphs());
@@ -52,11 +61,25 @@ public class ResultFormatter {
         strings(summary.putArray("sentences"), article.summary());
         summary.put("text", String.join(" ", article.summary()));
 
+        strings(result.putArray("flags"), flags(article));
+
         ObjectNode processing = result.putObject("processing");
         processing.put("startedAt", article.startedAt().toString());
         processing.put("durationMs", article.elapsedMs());
         processing.put("version", version);
         return writer.writeValueAsString(result);
+    }
+
+    /** What a reader of the result should know about how it was made; documented in the README. */
+    private static List<String> flags(Article article) {
+        List<String> flags = new ArrayList<>();
+        if (Translation.NONE.equals(article.translation().engine())) {
+            flags.add(ALREADY_IN_TARGET_LANGUAGE);
+        }
+        if (article.sourceLanguage() == null) {
+            flags.add(SOURCE_LANGUAGE_DETECTED);
+        }
+        return flags;
     }
 
     private static void strings(ArrayNode array, Iterable<String> values) {

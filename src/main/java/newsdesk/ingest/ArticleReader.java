@@ -12,23 +12,27 @@ import newsdesk.article.Article;
 import newsdesk.article.ArticleText;
 import newsdesk.article.SourceFile;
 
-/** Reads an inbox file into an {@link Article}: decodes it, tidies its lines and finds its title. */
+/**
+ * Reads an inbox file into an {@link Article}: decodes it, refuses what is not article text (empty,
+ * binary, markup, data), tidies its lines and finds its title.
+ */
 public class ArticleReader {
 
     /** A first line this short that does not end like a sentence is a headline. */
     private static final int MAX_TITLE_CHARS = 150;
-    /** More control characters than this share of the text means the file is not text. */
-    private static final double MAX_CONTROL_SHARE = 0.05;
+    /** More control characters than this share of the text means the file is not text (a stray bell or colour code is fine). */
+    private static final double MAX_CONTROL_SHARE = 0.25;
+    private static final Pattern INVISIBLE = Pattern.compile("[\\s\\p{Z}\\u200B-\\u200D\\u2060]*");
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?:;…\"“”»«'’)]$");
 
     private final TextDecoder decoder = new TextDecoder();
     private final String sourceLanguage;
-    private final long maxBytes;
+    private final SizeLimit limit;
 
     public ArticleReader(String sourceLanguage, long maxBytes) {
         this.sourceLanguage = sourceLanguage;
-        this.maxBytes = maxBytes;
+        this.limit = new SizeLimit(maxBytes);
     }
 
     public Article read(byte[] bytes, String fileName) throws UnprocessableArticleException {
@@ -36,12 +40,10 @@ public class ArticleReader {
         if (bytes.length == 0) {
             throw new UnprocessableArticleException("The file is empty.");
         }
-        if (bytes.length > maxBytes) {
-            throw new UnprocessableArticleException("The file has " + bytes.length
-                    + " bytes, more than the limit of " + maxBytes + " (newsdesk.inbox.max-bytes).");
-        }
+        limit.check(bytes.length);
         TextDecoder.Decoded decoded = decoder.decode(bytes);
         String text = withoutControlCharacters(decoded.text());
+        PlainTextCheck.check(text);
         List<String> lines = lines(Normalizer.normalize(text, Normalizer.Form.NFC));
         if (lines.isEmpty()) {
             throw new UnprocessableArticleException("The file holds only white space.");
@@ -66,7 +68,7 @@ public class ArticleReader {
             }
         }
         if (dropped > MAX_CONTROL_SHARE * text.length()) {
-            throw new UnprocessableArticleException("The file is mostly control characters, so it is binary, not text.");
+            throw new UnprocessableArticleException("The file is largely control characters, so it is binary, not text.");
         }
         return kept.toString();
     }
@@ -75,7 +77,8 @@ public class ArticleReader {
     private static List<String> lines(String text) {
         List<String> lines = new ArrayList<>();
         for (String line : LINE_BREAK.split(text, -1)) {
-            lines.add(line.replace('\t', ' ').stripTrailing());
+            // A line of only (non-breaking, wide, zero-width) spaces is blank.
+            lines.add(INVISIBLE.matcher(line).matches() ? "" : line.replace('\t', ' ').stripTrailing());
         }
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);

@@ -1,18 +1,24 @@
 package newsdesk.ingest;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Turns the bytes of an article file into text. German text arrives as UTF-8 (with or without BOM),
- * as UTF-16 with a BOM, or from older tools as Windows-1252 / ISO-8859-1; anything else is refused.
+ * as UTF-16 with a BOM, or from older tools as Windows-1252 / ISO-8859-1, now and then as UTF-8 with
+ * a few Windows-1252 bytes pasted in; anything else is refused.
  */
 public class TextDecoder {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /** The name for UTF-8 with stray Windows-1252 bytes in it. */
+    public static final String MIXED = "UTF-8+windows-1252";
 
     /** The text and the name of the charset it was read with. */
     public record Decoded(String text, String charset) {
@@ -34,14 +40,68 @@ public class TextDecoder {
         try {
             return new Decoded(decoder(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(bytes)).toString(), "UTF-8");
         } catch (CharacterCodingException notUtf8) {
+            if (hasUtf8Sequence(bytes)) {
+                return new Decoded(mixed(bytes), MIXED);
+            }
             // Bytes that are not UTF-8 are taken as Windows-1252, the usual single-byte encoding of German text.
             try {
                 return new Decoded(decoder(WINDOWS_1252).decode(ByteBuffer.wrap(bytes)).toString(), "windows-1252");
             } catch (CharacterCodingException notCp1252) {
-                throw new UnprocessableArticleException(
-                        "The file is neither UTF-8 nor Windows-1252/ISO-8859-1 text.");
+                throw notText();
             }
         }
+    }
+
+    /**
+     * UTF-8 text with a few bytes from a single-byte editor pasted in (a "ß" typed in Latin-1): the
+     * UTF-8 stays UTF-8 and only the stray bytes are read as Windows-1252, rather than turning
+     * every umlaut of the article into "Ã¤".
+     */
+    private static String mixed(byte[] bytes) throws UnprocessableArticleException {
+        CharsetDecoder utf8 = decoder(StandardCharsets.UTF_8);
+        CharsetDecoder cp1252 = decoder(WINDOWS_1252);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        while (true) {
+            CoderResult result = utf8.decode(in, out, true);
+            if (result.isUnderflow()) {
+                utf8.flush(out);
+                return out.flip().toString();
+            }
+            // Malformed: each offending byte on its own, as Windows-1252.
+            for (int i = 0; i < result.length(); i++) {
+                if (cp1252.decode(ByteBuffer.wrap(bytes, in.position(), 1), out, true).isError()) {
+                    throw notText();
+                }
+                cp1252.reset();
+                in.position(in.position() + 1);
+            }
+        }
+    }
+
+    /** Whether the bytes hold at least one well-formed multi-byte UTF-8 character. */
+    private static boolean hasUtf8Sequence(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            int lead = bytes[i] & 0xFF;
+            int length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+            if (length > 0 && i + length <= bytes.length && decodes(bytes, i, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean decodes(byte[] bytes, int offset, int length) {
+        try {
+            decoder(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(bytes, offset, length));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static UnprocessableArticleException notText() {
+        return new UnprocessableArticleException("The file is neither UTF-8 nor Windows-1252/ISO-8859-1 text.");
     }
 
     private static String strict(byte[] bytes, int offset, Charset charset) throws UnprocessableArticleException {
@@ -53,7 +113,7 @@ public class TextDecoder {
         }
     }
 
-    private static java.nio.charset.CharsetDecoder decoder(Charset charset) {
+    private static CharsetDecoder decoder(Charset charset) {
         return charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

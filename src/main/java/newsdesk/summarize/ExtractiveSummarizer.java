@@ -11,6 +11,12 @@ import newsdesk.article.ArticleText;
  */
 public class ExtractiveSummarizer {
 
+    /**
+     * Sentences ranked at most, from the start: the ranking compares every pair, so a file of 100,000
+     * one-line sentences would need tens of GB; news puts the essentials first anyway.
+     */
+    static final int MAX_CANDIDATES = 400;
+
     private final int sentences;
     private final int maxChars;
     private final SentenceRanking ranking;
@@ -57,11 +63,17 @@ public class ExtractiveSummarizer {
 
     /**
      * Pipeline step for newsdesk.summary.language=source: the summary of the original text, in its own
-     * language (en or de, as recorded in the article's source language).
+     * language (en or de: the article's source language, or the one DeepL detected). Text in another
+     * language gets the summary of its translation, as there is no model for it.
      */
     public Article summarizeOriginal(Article article) {
+        String language = article.sourceLanguage() != null ? article.sourceLanguage()
+                : article.translation().detectedSourceLanguage();
+        if (!Language.supports(language)) {
+            return summarize(article);
+        }
         ArticleText text = article.original();
-        return article.withSummary(summarize(text.title(), text.body(), article.sourceLanguage()));
+        return article.withSummary(summarize(text.title(), text.body(), language));
     }
 
     private static List<String> candidateSentences(String title, String body, Language language) {
@@ -77,6 +89,9 @@ public class ExtractiveSummarizer {
                 String text = Boilerplate.withoutEndMark(sentence);
                 if (!Boilerplate.isSentence(text)) {
                     candidates.add(text);
+                }
+                if (candidates.size() == MAX_CANDIDATES) {
+                    return candidates;
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.util.Span;
@@ -35,11 +36,21 @@ enum Language {
 
     /** "en" or "de", case-insensitive; a region suffix such as "EN-US" is ignored. */
     static Language of(String code) {
+        return find(code).orElseThrow(
+                () -> new IllegalArgumentException("Unsupported summary language: " + code + " (use en or de)"));
+    }
+
+    /** Whether {@link #of} knows the language. */
+    static boolean supports(String code) {
+        return find(code).isPresent();
+    }
+
+    private static Optional<Language> find(String code) {
         String base = code == null ? "" : code.toLowerCase(Locale.ROOT).split("[-_]")[0];
         return switch (base) {
-            case "en" -> EN;
-            case "de" -> DE;
-            default -> throw new IllegalArgumentException("Unsupported summary language: " + code + " (use en or de)");
+            case "en" -> Optional.of(EN);
+            case "de" -> Optional.of(DE);
+            default -> Optional.empty();
         };
     }
 

@@ -4,6 +4,7 @@ import com.deepl.api.DeepLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import newsdesk.article.Article;
 import newsdesk.article.ArticleText;
@@ -11,15 +12,20 @@ import newsdesk.article.Translation;
 import newsdesk.summarize.ExtractiveSummarizer;
 
 /**
- * Summary-only translation: picks the summary sentences from the original (German, with the German
- * sentence model: the source language decides) and sends DeepL only those and the title. The
+ * Summary-only translation: picks the summary sentences from the German original (with the German
+ * sentence model) and sends DeepL only those and the title. The
  * paragraphs around them go along as {@code context}, which DeepL reads but does not bill, so an
  * article costs about a quarter of its characters.
  *
  * <p>The translation then holds the title and the summary sentences, one per line; the summary is
- * those sentences. An article in which the summarizer finds no sentence is translated in full.
+ * those sentences. An article that is not German (English passes through untranslated, other
+ * languages are left to DeepL's detection) or in which the summarizer finds no sentence is
+ * translated in full.
  */
 public class SummaryTranslator {
+
+    private static final String GERMAN = "DE";
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
 
     private final ExtractiveSummarizer summarizer;
     private final DeeplTranslator translator;
@@ -31,11 +37,14 @@ public class SummaryTranslator {
         this.packer = packer;
     }
 
-    public Article translate(Article article) throws DeepLException, InterruptedException {
+    public Article translate(Article article) throws DeepLException, ContentRejectedException, InterruptedException {
+        if (!GERMAN.equalsIgnoreCase(article.sourceLanguage())) {
+            return summarizer.summarize(translator.translate(article));
+        }
         ArticleText original = article.original();
         // A summary line is one sentence; a line break inside one would break the layout below.
-        List<String> sentences = summarizer.summarize(original.title(), original.body(), article.sourceLanguage()).stream()
-                .map(sentence -> sentence.replaceAll("\\s*\\R\\s*", " ").strip())
+        List<String> sentences = summarizer.summarize(original.title(), original.body(), GERMAN).stream()
+                .map(sentence -> LINE_BREAK.matcher(sentence).replaceAll(" ").strip())
                 .filter(sentence -> !sentence.isEmpty())
                 .toList();
         if (sentences.isEmpty()) {
@@ -60,7 +69,7 @@ public class SummaryTranslator {
         lines.addAll(englishSentences);
         Translation translation = new Translation(new ArticleText(lines, original.hasTitle()),
                 translator.targetLanguage(), translated.billedCharacters(), translated.detectedSourceLanguage(),
-                false, Translation.Mode.SUMMARY);
+                translated.cached(), Translation.DEEPL, Translation.Mode.SUMMARY);
         return article.withTranslation(translation).withSummary(englishSentences);
     }
 

@@ -1,0 +1,251 @@
+package newsdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import newsdesk.deeplsim.RecordedRequest;
+import newsdesk.ingest.ArticleReader;
+import newsdesk.ingest.UnprocessableArticleException;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bad-input corpus (src/test/resources/bad-input/manifest.tsv): every case is dropped into one
+ * running service, and each gets the outcome its manifest line documents.
+ *
+ * <p>Checks, separated by "; " ({@code \\uXXXX} and {@code \\t} stand for characters): for results
+ * {@code encoding=}, {@code title=} (or {@code null}), {@code paragraphs=}, {@code flags=} (comma
+ * list, may be empty), {@code engine=}, {@code billed=}, {@code language=} (language.source),
+ * {@code text~} / {@code text!~} (the translation holds / lacks), {@code requests=} / {@code
+ * requests>=} (DeepL requests made for the file), {@code texts=} (texts sent for it), {@code
+ * sourceLang=} (source_lang of those requests, {@code none} when unset); for errors {@code reason=}
+ * / {@code reason~}. An error is never sent to DeepL; an ignored file stays in the inbox untouched.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputCorpusTest {
+
+    private static final Path CORPUS = Path.of("src/test/resources/bad-input");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CHECK = Pattern.compile("([a-zA-Z]+)(=|~|!~|>=)(.*)");
+    private static final Map<String, Supplier<byte[]>> GENERATED = Map.of(
+            "giant-line.txt", BadInputCorpusTest::giantLine,
+            "giant-word.txt", BadInputCorpusTest::giantWord,
+            "hundred-thousand-lines.txt", BadInputCorpusTest::hundredThousandLines,
+            "over-size-limit.txt", () -> new byte[2 * 1024 * 1024 + 1],
+            // Made here: a file name with a backslash is awkward to keep in a repository.
+            "back\\slash.txt", () -> "Verzeichnis\n\nDie Regierung hat am Montag beraten.\n".getBytes(StandardCharsets.UTF_8));
+
+    record Case(String file, String origin, String outcome, String checks, String description) {
+        String baseName() {
+            return file.replaceFirst("\\.[^.]*$", "");
+        }
+    }
+
+    RunningNewsdesk newsdesk;
+    final List<Case> cases = new ArrayList<>();
+    final Map<String, byte[]> content = new HashMap<>();
+
+    @BeforeAll
+    void dropTheWholeCorpus(@TempDir Path dataDir) throws Exception {
+        for (String line : Files.readAllLines(CORPUS.resolve("manifest.tsv"), StandardCharsets.UTF_8)) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] columns = line.split("\t", -1);
+                cases.add(new Case(columns[0], columns[1], columns[2], columns[3], columns[4]));
+            }
+        }
+        newsdesk = RunningNewsdesk.start(dataDir);
+        // The giant cases alone bill more than the simulator's default quota.
+        newsdesk.deepl.setCharacterLimit(Long.MAX_VALUE);
+        for (Case c : cases) {
+            byte[] bytes = c.origin().equals("generated") ? GENERATED.get(c.file()).get() : Files.readAllBytes(CORPUS.resolve(c.file()));
+            content.put(c.file(), bytes);
+            newsdesk.drop(c.file(), bytes);
+        }
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+                assertThat(cases.stream().filter(c -> !settled(c)).map(Case::file)).as("cases still unsettled").isEmpty());
+        // Ignored files must still be there after several more looks at the inbox.
+        Thread.sleep(1000);
+    }
+
+    @AfterAll
+    void stop() {
+        newsdesk.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCaseHasItsDocumentedOutcome() {
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(cases.stream().map(Case::file)).doesNotHaveDuplicates();
+        assertThat(cases.stream().map(Case::baseName)).doesNotHaveDuplicates();
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.file() + " -> " + c.outcome() + ": " + c.description(),
+                () -> check(c)));
+    }
+
+    private boolean settled(Case c) {
+        return switch (c.outcome()) {
+            case "result" -> Files.exists(newsdesk.folder("outbox").resolve(c.baseName() + ".json"))
+                    && newsdesk.files("archive").stream().anyMatch(n -> n.startsWith(c.baseName() + "."));
+            case "error" -> newsdesk.files("error").stream().anyMatch(n -> n.startsWith(c.baseName() + ".") && n.endsWith(".error.json"));
+            default -> true;
+        };
+    }
+
+    private void check(Case c) throws Exception {
+        SoftAssertions softly = new SoftAssertions();
+        List<RecordedRequest> requests = requestsFor(c);
+        switch (c.outcome()) {
+            case "result" -> {
+                JsonNode result = JSON.readTree(newsdesk.folder("outbox").resolve(c.baseName() + ".json").toFile());
+                softly.assertThat(ResultSchema.violations(result)).as("schema").isEmpty();
+                softly.assertThat(result.at("/source/file").asText()).isEqualTo(c.file());
+                softly.assertThat(newsdesk.files("inbox")).doesNotContain(c.file());
+                for (String check : checks(c)) {
+                    checkResult(softly, check, result, requests);
+                }
+            }
+            case "error" -> {
+                String reportName = newsdesk.files("error").stream()
+                        .filter(n -> n.startsWith(c.baseName() + ".") && n.endsWith(".error.json")).findFirst().orElseThrow();
+                JsonNode report = JSON.readTree(newsdesk.folder("error").resolve(reportName).toFile());
+                softly.assertThat(newsdesk.files("error")).as("the original beside its report")
+                        .contains(reportName.substring(0, reportName.length() - ".error.json".length()));
+                softly.assertThat(newsdesk.files("outbox")).doesNotContain(c.baseName() + ".json");
+                softly.assertThat(requests).as("DeepL requests").isEmpty();
+                for (String check : checks(c)) {
+                    Matcher m = parse(check);
+                    softly.assertThat(m.group(1)).isEqualTo("reason");
+                    String reason = report.get("reason").asText();
+                    if (m.group(2).equals("=")) {
+                        softly.assertThat(reason).isEqualTo(m.group(3));
+                    } else {
+                        softly.assertThat(reason).contains(m.group(3));
+                    }
+                }
+            }
+            case "ignored" -> {
+                softly.assertThat(newsdesk.folder("inbox").resolve(c.file())).exists();
+                softly.assertThat(newsdesk.folder("inbox").resolve(c.file())).hasBinaryContent(content.get(c.file()));
+                softly.assertThat(newsdesk.files("outbox")).doesNotContain(c.baseName() + ".json");
+                softly.assertThat(newsdesk.files("error")).noneMatch(n -> n.startsWith(c.baseName() + "."));
+            }
+            default -> throw new IllegalStateException("Unknown outcome " + c.outcome());
+        }
+        softly.assertAll();
+    }
+
+    private void checkResult(SoftAssertions softly, String check, JsonNode result, List<RecordedRequest> requests) {
+        Matcher m = parse(check);
+        String key = m.group(1);
+        String op = m.group(2);
+        String value = unescape(m.group(3));
+        switch (key) {
+            case "encoding" -> softly.assertThat(result.at("/source/encoding").asText()).as(check).isEqualTo(value);
+            case "title" -> softly.assertThat(result.at("/source/title").isNull() ? "null" : result.at("/source/title").asText())
+                    .as(check).isEqualTo(value);
+            case "paragraphs" -> softly.assertThat(result.at("/translation/paragraphs").size()).as(check).isEqualTo(Integer.parseInt(value));
+            case "flags" -> {
+                List<String> flags = new ArrayList<>();
+                result.at("/flags").forEach(f -> flags.add(f.asText()));
+                softly.assertThat(flags).as(check).containsExactlyElementsOf(value.isEmpty() ? List.of() : List.of(value.split(",")));
+            }
+            case "engine" -> softly.assertThat(result.at("/translation/engine").asText()).as(check).isEqualTo(value);
+            case "billed" -> softly.assertThat(result.at("/translation/billedCharacters").asLong()).as(check).isEqualTo(Long.parseLong(value));
+            case "language" -> softly.assertThat(result.at("/language/source").asText()).as(check).isEqualTo(value);
+            case "text" -> {
+                String text = result.at("/translation/text").asText();
+                if (op.equals("~")) {
+                    softly.assertThat(text).as(check).contains(value);
+                } else {
+                    softly.assertThat(text).as(check).doesNotContain(value);
+                }
+            }
+            case "requests" -> {
+                if (op.equals(">=")) {
+                    softly.assertThat(requests.size()).as(check).isGreaterThanOrEqualTo(Integer.parseInt(value));
+                } else {
+                    softly.assertThat(requests.size()).as(check).isEqualTo(Integer.parseInt(value));
+                }
+            }
+            case "texts" -> softly.assertThat(requests.stream().mapToInt(r -> r.texts().size()).sum()).as(check)
+                    .isEqualTo(Integer.parseInt(value));
+            case "sourceLang" -> softly.assertThat(requests).as(check).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.sourceLang() == null ? "none" : r.sourceLang().toUpperCase()).isEqualTo(value));
+            default -> throw new IllegalStateException("Unknown check " + check);
+        }
+    }
+
+    /** The DeepL requests carrying text of this file: each text is one of its paragraphs or a piece of one. */
+    private List<RecordedRequest> requestsFor(Case c) {
+        List<String> paragraphs;
+        try {
+            paragraphs = new ArticleReader("DE", Long.MAX_VALUE).read(content.get(c.file()), c.file()).original().paragraphs();
+        } catch (UnprocessableArticleException e) {
+            paragraphs = List.of(new String(content.get(c.file()), StandardCharsets.ISO_8859_1));
+        }
+        Set<String> exact = new HashSet<>(paragraphs);
+        List<String> long_ = paragraphs.stream().filter(p -> p.length() > 10_000).toList();
+        return newsdesk.deepl.translateRequests().stream()
+                .filter(r -> r.texts().stream().anyMatch(t -> exact.contains(t) || long_.stream().anyMatch(p -> p.contains(t))))
+                .toList();
+    }
+
+    private static List<String> checks(Case c) {
+        return c.checks().isBlank() ? List.of() : List.of(c.checks().split("; "));
+    }
+
+    private static Matcher parse(String check) {
+        Matcher m = CHECK.matcher(check.strip());
+        assertThat(m.matches()).as("check syntax: " + check).isTrue();
+        return m;
+    }
+
+    private static String unescape(String value) {
+        Matcher m = Pattern.compile("\\\\u([0-9a-fA-F]{4})|\\\\t").matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) == null ? "\t" : String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private static byte[] giantLine() {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; line.length() < 300 * 1024; i++) {
+            line.append("Satz ").append(i).append(": Die Regierung hat am Montag über die Lage beraten. ");
+        }
+        return line.toString().strip().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] giantWord() {
+        return "Donaudampfschifffahrtsgesellschaft".repeat(200 * 1024 / 34).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] hundredThousandLines() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            text.append("Zeile ").append(i % 500).append(".\n");
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,186 @@
+package newsdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import newsdesk.deeplsim.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What the service does when DeepL fails, refuses work or rejects a text (via the DeepL simulator). */
+class DeeplFaultsTest {
+
+    private static final List<String> ARTICLES = List.of("eins", "zwei", "drei");
+
+    @TempDir
+    java.nio.file.Path dataDir;
+    RunningNewsdesk newsdesk;
+    final LogCapture logs = new LogCapture();
+
+    @AfterEach
+    void stop() {
+        if (newsdesk != null) {
+            newsdesk.close();
+        }
+        logs.close();
+    }
+
+    /** 429 and 5xx: the client retries each request, the route the whole article; the files wait until DeepL is back. */
+    @ParameterizedTest(name = "DeepL answering {0}")
+    @ValueSource(ints = {429, 500, 503})
+    void failingDeeplIsRetriedAndEveryFileIsDeliveredOnceWhenItRecovers(int status) throws Exception {
+        newsdesk = RunningNewsdesk.start(dataDir, "deepl.max-retries", "1",
+                "newsdesk.deepl.redeliveries", "1", "newsdesk.deepl.redelivery-delay-ms", "50");
+        newsdesk.deepl.failWith(status);
+        dropArticles();
+
+        // One pick-up of a file: 2 attempts of the route, each of 2 tries of the client. The files are
+        // worked on side by side, so the second attempts end together, after the 8th request.
+        await().atMost(Duration.ofSeconds(20)).until(() -> newsdesk.deepl.translateRequestCount() >= 8
+                && logs.messages(Level.WARN, "org.apache.camel").stream().anyMatch(m -> m.contains("On delivery attempt: 1")));
+        assertWaitingInTheInbox();
+        newsdesk.deepl.clearFaults();
+
+        assertDeliveredExactlyOnce();
+        assertNothingTranslatedTwice();
+        // Failed requests are not billed.
+        assertThat(newsdesk.deepl.billedCharacters()).isEqualTo(ARTICLES.stream().mapToLong(a -> text(a).length()).sum());
+    }
+
+    @Test
+    void requestsThatTimeOutAreRetriedAndEveryFileIsDeliveredOnceWhenDeeplIsFastAgain() throws Exception {
+        // Without client retries here: each of those waits longer (the client's timeout grows with its backoff).
+        newsdesk = RunningNewsdesk.start(dataDir, "deepl.max-retries", "0", "deepl.timeout-ms", "200",
+                "newsdesk.deepl.redeliveries", "2", "newsdesk.deepl.redelivery-delay-ms", "50");
+        newsdesk.deepl.setLatency(Duration.ofMillis(1500));
+        dropArticles();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> newsdesk.deepl.translateRequestCount() >= 4);
+        assertWaitingInTheInbox();
+        newsdesk.deepl.clearFaults();
+
+        assertDeliveredExactlyOnce();
+    }
+
+    /** Connection refused: the client does not retry it (only timeouts), the route does; the files wait. */
+    @Test
+    void anUnreachableDeeplLeavesEveryFileWaitingInTheInbox() throws Exception {
+        newsdesk = RunningNewsdesk.start(dataDir, "deepl.server-url", "http://127.0.0.1:9",
+                "newsdesk.deepl.redeliveries", "1", "newsdesk.deepl.redelivery-delay-ms", "50");
+        dropArticles();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> logs.messages(Level.ERROR, "newsdesk.articles").size() >= 3);
+        assertWaitingInTheInbox();
+        assertThat(logs.messages(Level.ERROR, "newsdesk.articles")).allMatch(m -> m.contains("stays in the inbox"));
+    }
+
+    @Test
+    void usedUpQuotaPausesTheInboxWithOneErrorAndResumesWhenQuotaIsBack() throws Exception {
+        newsdesk = RunningNewsdesk.start(dataDir, "newsdesk.deepl.pause-check-ms", "200");
+        newsdesk.deepl.setCharacterLimit(0);
+        dropArticles();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !logs.messages(Level.ERROR, "newsdesk").isEmpty());
+        // Several re-checks pass while the quota is still used up.
+        Thread.sleep(1000);
+        assertWaitingInTheInbox();
+        // Only the articles already on their way when the first 456 came back (they are worked on side by side).
+        assertThat(newsdesk.deepl.translateRequestCount()).as("no file is tried while paused").isBetween(1, ARTICLES.size());
+        assertThat(logs.messages(Level.ERROR, "newsdesk")).singleElement().asString()
+                .contains("quota is used up (456)").contains("0 of 0 characters used");
+        newsdesk.drop("vier.txt", text("vier").getBytes(StandardCharsets.UTF_8));
+
+        newsdesk.deepl.setCharacterLimit(1_000_000);
+
+        assertDeliveredExactlyOnce();
+        newsdesk.awaitResult("vier.txt");
+        assertNothingTranslatedTwice();
+        assertThat(logs.messages(Level.INFO, "newsdesk.deepl")).singleElement().asString().contains("accepts work again");
+        assertThat(logs.messages(Level.ERROR, "newsdesk")).hasSize(1);
+    }
+
+    @Test
+    void aRefusedKeyPausesTheInboxWithOneClearErrorAndResumesWhenTheKeyIsAcceptedAgain() throws Exception {
+        newsdesk = RunningNewsdesk.start(dataDir, "newsdesk.deepl.pause-check-ms", "200");
+        newsdesk.deepl.setAuthKey("another-key");
+        dropArticles();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !logs.messages(Level.ERROR, "newsdesk").isEmpty());
+        Thread.sleep(1000);
+        assertWaitingInTheInbox();
+        // Only the articles already on their way when the first 403 came back (they are worked on side by side).
+        assertThat(newsdesk.deepl.translateRequestCount()).isBetween(1, ARTICLES.size());
+        assertThat(logs.messages(Level.ERROR)).singleElement().asString()
+                .contains("refuses the API key (403)").contains("DEEPL_AUTH_KEY")
+                .doesNotContain(RunningNewsdesk.AUTH_KEY);
+
+        newsdesk.deepl.setAuthKey(RunningNewsdesk.AUTH_KEY);
+
+        assertDeliveredExactlyOnce();
+        assertThat(logs.messages(Level.ERROR)).hasSize(1);
+    }
+
+    /** deepl-java reports 400 as "Bad request" and 413 as "Unknown error"; both mean: this text, never again. */
+    @ParameterizedTest(name = "DeepL answering {0}")
+    @ValueSource(ints = {400, 413})
+    void aTextDeeplRejectsSendsOnlyThatFileToErrorWithDeeplsMessage(int status) throws Exception {
+        newsdesk = RunningNewsdesk.start(dataDir);
+        newsdesk.deepl.rejectTextsContaining("Sperrvermerk", status,
+                status == 400 ? "Value for 'text' not supported." : "Request size exceeds the limit.");
+        newsdesk.drop("gesperrt.txt", "Ein Artikel mit Sperrvermerk, den DeepL nicht übersetzt.".getBytes(StandardCharsets.UTF_8));
+        dropArticles();
+
+        assertDeliveredExactlyOnce();
+        List<String> errors = newsdesk.awaitFileStartingWith("error", "gesperrt.");
+        String report = Files.readString(newsdesk.folder("error").resolve(
+                errors.stream().filter(n -> n.endsWith(".error.json")).findFirst().orElseThrow()));
+        JsonNode json = new ObjectMapper().readTree(report);
+        assertThat(json.get("reason").asText()).startsWith("DeepL refused to translate the text:")
+                .contains(status == 400 ? "Value for 'text' not supported." : "Request size exceeds the limit.");
+        assertThat(json.get("kind").asText()).isEqualTo("ContentRejectedException");
+        assertThat(errors).hasSize(2);
+        assertThat(newsdesk.deepl.translateRequests()).filteredOn(r -> r.status() == status).hasSize(1);
+    }
+
+    private void dropArticles() throws Exception {
+        for (String name : ARTICLES) {
+            newsdesk.drop(name + ".txt", text(name).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String text(String name) {
+        return "Die Regierung hat am Montag über Meldung " + name + " beraten.";
+    }
+
+    private void assertWaitingInTheInbox() {
+        assertThat(newsdesk.files("inbox")).containsAll(ARTICLES.stream().map(a -> a + ".txt").toList());
+        assertThat(newsdesk.files("outbox")).isEmpty();
+        assertThat(newsdesk.files("error")).isEmpty();
+    }
+
+    private void assertDeliveredExactlyOnce() {
+        for (String name : ARTICLES) {
+            JsonNode result = newsdesk.awaitResult(name + ".txt");
+            assertThat(ResultSchema.violations(result)).isEmpty();
+            assertThat(newsdesk.awaitFileStartingWith("archive", name + ".")).filteredOn(n -> n.startsWith(name + ".")).hasSize(1);
+        }
+        assertThat(newsdesk.files("outbox")).filteredOn(n -> ARTICLES.contains(n.replace(".json", ""))).hasSize(ARTICLES.size());
+        await().atMost(Duration.ofSeconds(5)).until(() -> newsdesk.files("inbox").isEmpty());
+    }
+
+    /** Requests DeepL answered (a timed-out one may have been answered, and billed, too late to count). */
+    private void assertNothingTranslatedTwice() {
+        assertThat(newsdesk.deepl.translateRequests().stream().filter(r -> r.status() == 200)
+                .map(RecordedRequest::texts).flatMap(List::stream).toList()).doesNotHaveDuplicates();
+    }
+}

@@ -25,6 +25,8 @@ class BenchmarkTest {
         assertThat(median.ratio()).isEqualTo(median.seconds() / median.baselineSeconds());
         assertThat(median.requestsPerArticle()).isEqualTo(1.0);
         assertThat(median.billedPerSource()).isEqualTo(1.0);
+        // The same article dropped again comes from the translation cache.
+        assertThat(median.againBilledPerSource()).isZero();
         assertThat(median.p95Ms()).isGreaterThanOrEqualTo(median.p50Ms());
         assertThat(median.startupMs()).isPositive();
         String output = printed.toString(StandardCharsets.UTF_8);

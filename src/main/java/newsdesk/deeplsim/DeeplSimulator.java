@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -255,11 +256,18 @@ public final class DeeplSimulator implements AutoCloseable {
     private void handle(HttpExchange exchange) {
         long cpuAtStart = THREADS.getCurrentThreadCpuTime();
         boolean translate = exchange.getRequestURI().getPath().equals("/v2/translate");
+        // A translate request counts as in flight until its answer is ready, not until it is sent:
+        // the client may send its next one as soon as it has the answer.
+        AtomicBoolean inFlightCounted = new AtomicBoolean(translate);
         if (translate) {
             peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         }
         try {
-            route(exchange);
+            route(exchange, () -> {
+                if (inFlightCounted.getAndSet(false)) {
+                    inFlight.decrementAndGet();
+                }
+            });
         } catch (InterruptedException e) {
             // Shutting down while sleeping: the connection is closed without an answer.
             Thread.currentThread().interrupt();
@@ -267,14 +275,14 @@ public final class DeeplSimulator implements AutoCloseable {
             // The client went away; nobody to answer.
         } finally {
             exchange.close();
-            if (translate) {
+            if (inFlightCounted.getAndSet(false)) {
                 inFlight.decrementAndGet();
             }
             handlerCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuAtStart);
         }
     }
 
-    private void route(HttpExchange exchange) throws IOException, InterruptedException {
+    private void route(HttpExchange exchange, Runnable answerReady) throws IOException, InterruptedException {
         String path = exchange.getRequestURI().getPath();
         boolean translate = path.equals("/v2/translate");
         RawBody body = RawBody.read(exchange.getRequestBody());
@@ -317,6 +325,7 @@ public final class DeeplSimulator implements AutoCloseable {
                     params.getOrDefault("text", List.of()), param(params, "source_lang"),
                     param(params, "target_lang"), param(params, "context"), status));
         }
+        answerReady.run();
         send(exchange, status, response);
     }
 

@@ -65,7 +65,8 @@ class CrashRecoveryIT {
         List<String> killedAt = new ArrayList<>();
         OutboxWatcher watcher = new OutboxWatcher(data.resolve("outbox"));
         try (DeeplSimulator deepl = DeeplSimulator.start(RunningNewsdesk.AUTH_KEY)) {
-            deepl.setLatency(Duration.ofMillis(15));
+            // Slow enough that the random kills land while articles are still waiting, with 8 in parallel.
+            deepl.setLatency(Duration.ofMillis(100));
             Map<String, String> env = Map.of(
                     "DEEPL_AUTH_KEY", RunningNewsdesk.AUTH_KEY,
                     "DEEPL_SERVER_URL", deepl.url(),

@@ -13,6 +13,7 @@ import newsdesk.ingest.ArticleReader;
 import newsdesk.ingest.InboxFileCheck;
 import newsdesk.ingest.LanguageGuesser;
 import newsdesk.ingest.RejectionReport;
+import newsdesk.monitor.ArticleCounters;
 import newsdesk.summarize.ExtractiveSummarizer;
 import newsdesk.translate.DeeplClientFactory;
 import newsdesk.translate.DeeplPause;
@@ -30,6 +31,8 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.micrometer.MicrometerUtils;
 
 /** The beans the routes call by name, built from config/application.properties. */
 @Configuration
@@ -145,6 +148,13 @@ public class NewsdeskBeans implements CamelConfiguration {
     @BindToRegistry
     public ResultFormatter resultFormatter() {
         return new ResultFormatter();
+    }
+
+    /** Lazy: Camel Main sets up the meter registry (camel.metrics.*) after the beans are bound. */
+    @BindToRegistry(lazy = true)
+    public ArticleCounters articleCounters(CamelContext context) {
+        return new ArticleCounters(MicrometerUtils.getOrCreateMeterRegistry(context.getRegistry(),
+                MicrometerConstants.METRICS_REGISTRY_NAME), context.getName());
     }
 
     @BindToRegistry

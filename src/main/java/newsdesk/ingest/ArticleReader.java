@@ -24,7 +24,7 @@ public class ArticleReader {
     private static final double MAX_CONTROL_SHARE = 0.25;
     private static final Pattern INVISIBLE = Pattern.compile("[\\s\\p{Z}\\u200B-\\u200D\\u2060]*");
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?:;…\"“”»«'’)]$");
+    private static final String SENTENCE_END = ".!?:;…\"“”»«'’)";
 
     private final TextDecoder decoder = new TextDecoder();
     private final String sourceLanguage;
@@ -97,7 +97,7 @@ public class ArticleReader {
         String first = lines.get(0).strip();
         boolean moreText = lines.stream().skip(1).anyMatch(line -> !line.isBlank());
         boolean setApart = lines.size() > 1 && lines.get(1).isBlank();
-        boolean endsLikeSentence = SENTENCE_END.matcher(first).find();
+        boolean endsLikeSentence = SENTENCE_END.indexOf(first.charAt(first.length() - 1)) >= 0;
         return moreText && first.length() <= MAX_TITLE_CHARS && (setApart || !endsLikeSentence);
     }
 

@@ -6,14 +6,13 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import newsdesk.article.Article;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.WordlistLoader;
 
@@ -41,12 +40,13 @@ public class LanguageGuesser {
         }
     }
 
-    private static final Pattern WORD = Pattern.compile("\\p{L}+");
     /** Enough words to be sure; long files need not be read to the end. */
     private static final int MAX_WORDS = 3000;
     /** A guess needs this many function words, and half as many again as the runner-up. */
     private static final double MIN_HITS = 3;
     private static final double LEAD_FACTOR = 1.5;
+
+    private static final CharArrayMap<Language[]> USERS = usersOfFunctionWords();
 
     /** The guess for text in another script: certainly none of the languages above. */
     public static final String OTHER = "OTHER";
@@ -81,36 +81,56 @@ public class LanguageGuesser {
         if (mostlyNonLatin(text)) {
             return Optional.of(OTHER);
         }
-        Map<Language, Double> score = new EnumMap<>(Language.class);
-        Matcher words = WORD.matcher(text);
-        List<Language> using = new ArrayList<>();
-        for (int count = 0; count < MAX_WORDS && words.find(); count++) {
-            String word = words.group().toLowerCase(Locale.ROOT);
-            using.clear();
-            for (Language language : Language.values()) {
-                if (language.functionWords.contains(word)) {
-                    using.add(language);
-                }
+        double[] score = new double[Language.values().length];
+        char[] chars = text.toCharArray();
+        int count = 0;
+        for (int i = 0; i < chars.length && count < MAX_WORDS; ) {
+            int c = Character.codePointAt(chars, i);
+            if (!Character.isLetter(c)) {
+                i += Character.charCount(c);
+                continue;
             }
+            int start = i;
+            do {
+                i += Character.charCount(c);
+            } while (i < chars.length && Character.isLetter(c = Character.codePointAt(chars, i)));
+            count++;
             // A word several languages use ("la", "die", "in") counts for each of them in part.
-            for (Language language : using) {
-                score.merge(language, 1.0 / using.size(), Double::sum);
+            Language[] using = USERS.get(chars, start, i - start);
+            if (using != null) {
+                for (Language language : using) {
+                    score[language.ordinal()] += 1.0 / using.length;
+                }
             }
         }
         Language best = null;
         double bestHits = 0;
         double secondHits = 0;
-        for (Map.Entry<Language, Double> entry : score.entrySet()) {
-            if (entry.getValue() > bestHits) {
+        for (Language language : Language.values()) {
+            double hits = score[language.ordinal()];
+            if (hits > bestHits) {
                 secondHits = bestHits;
-                best = entry.getKey();
-                bestHits = entry.getValue();
-            } else if (entry.getValue() > secondHits) {
-                secondHits = entry.getValue();
+                best = language;
+                bestHits = hits;
+            } else if (hits > secondHits) {
+                secondHits = hits;
             }
         }
         return bestHits >= MIN_HITS && bestHits >= LEAD_FACTOR * secondHits
                 ? Optional.of(best.name()) : Optional.empty();
+    }
+
+    /** Each function word with the languages using it: one lookup per word of the text, case ignored, without copying it. */
+    private static CharArrayMap<Language[]> usersOfFunctionWords() {
+        Map<String, List<Language>> users = new HashMap<>();
+        for (Language language : Language.values()) {
+            for (Object word : language.functionWords) {
+                users.computeIfAbsent(new String((char[]) word), w -> new ArrayList<>()).add(language);
+            }
+        }
+        CharArrayMap<Language[]> map = new CharArrayMap<>(users.size(), true);
+        users.forEach((word, languages) -> map.put(word, languages.toArray(Language[]::new)));
+        return map;
     }
 
     private static boolean mostlyNonLatin(String text) {
@@ -120,7 +140,8 @@ public class LanguageGuesser {
             int c = text.codePointAt(i);
             if (Character.isLetter(c)) {
                 seen++;
-                if (Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
+                // ASCII letters are Latin; only the others need the (slower) script table.
+                if (c < 0x80 || Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
                     latin++;
                 } else {
                     other++;

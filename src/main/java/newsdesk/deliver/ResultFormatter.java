@@ -10,10 +10,12 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import newsdesk.article.Article;
 import newsdesk.article.ArticleText;
 import newsdesk.article.Translation;
+import org.apache.camel.Headers;
 
 /** Writes a finished article as the result JSON documented in the README and in result.schema.json. */
 public class ResultFormatter {
@@ -26,6 +28,17 @@ public class ResultFormatter {
     private final ObjectMapper mapper = new ObjectMapper();
     private final ObjectWriter writer = mapper.writerWithDefaultPrettyPrinter();
     private final String version = readVersion();
+
+    /**
+     * Route step: the result JSON, with the article's id and file name in the headers NewsdeskId and
+     * NewsdeskSourceFile, so queue readers can tell results apart without parsing them. (Set here:
+     * a route expression such as {@code ${exchangeProperty.article.id}} costs more than the JSON.)
+     */
+    public String toMessage(Article article, @Headers Map<String, Object> headers) throws JsonProcessingException {
+        headers.put("NewsdeskId", article.id());
+        headers.put("NewsdeskSourceFile", article.source().file());
+        return toJson(article);
+    }
 
     public String toJson(Article article) throws JsonProcessingException {
         Translation translation = article.translation();

@@ -56,12 +56,14 @@ public class ArticleReader {
 
     /** Drops stray control characters; a text made largely of them is binary. */
     private static String withoutControlCharacters(String text) throws UnprocessableArticleException {
+        if (text.chars().noneMatch(ArticleReader::isDropped)) {
+            return text;
+        }
         StringBuilder kept = new StringBuilder(text.length());
         int dropped = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean layout = c == '\n' || c == '\r' || c == '\t';
-            if (Character.isISOControl(c) && !layout || c == '\uFEFF') {
+            if (isDropped(c)) {
                 dropped++;
             } else {
                 kept.append(c);
@@ -71,6 +73,12 @@ public class ArticleReader {
             throw new UnprocessableArticleException("The file is largely control characters, so it is binary, not text.");
         }
         return kept.toString();
+    }
+
+    /** Control characters other than line breaks and tabs, and byte order marks. */
+    private static boolean isDropped(int c) {
+        boolean layout = c == '\n' || c == '\r' || c == '\t';
+        return Character.isISOControl(c) && !layout || c == '\uFEFF';
     }
 
     /** Lines without trailing white space, CRLF and CR taken as LF, blank lines at either end removed. */

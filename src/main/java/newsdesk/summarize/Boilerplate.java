@@ -14,22 +14,29 @@ final class Boilerplate {
     private static final String SENTENCE_ENDS = ".!?…";
     private static final String CLOSERS = "\"'“”«»’)]";
     /** Link and sharing text; words that also open ordinary sentences ("Related", "Anzeige") only with a colon. */
-    private static final Pattern LINK_TEXT = Pattern.compile(
-            "^\\W*(?:read more|read also|see also|click here|scroll down|follow us|sign up|share this|"
+    private static final String LINK_TEXT =
+            "\\W*(?:read more|read also|see also|click here|scroll down|follow us|sign up|share this|"
                     + "lesen sie (?:auch|mehr)|mehr zum thema|mehr dazu|siehe auch|weiterlesen|klicken sie|folgen sie uns)\\b"
-                    + "|^\\W*(?:related|more|advertisement|subscribe|anzeige|werbung|abonnieren)\\s*:",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern CAPTION = Pattern.compile(
-            "^\\W*(?:photo|foto|fotos|photos|bild|picture|pictured|image|image caption|credit|bildquelle|quelle|source)\\s*:"
-                    + "|\\((?:photo|foto|bild|picture|image)\\b[^)]*\\)\\W*$",
-            Pattern.CASE_INSENSITIVE);
+                    + "|\\W*(?:related|more|advertisement|subscribe|anzeige|werbung|abonnieren)\\s*:";
+    private static final String CAPTION_LABEL =
+            "\\W*(?:photo|foto|fotos|photos|bild|picture|pictured|image|image caption|credit|bildquelle|quelle|source)\\s*:";
+    private static final String PAGE_FURNITURE_LABEL =
+            "(?:published|updated|last updated|aktualisiert)\\s*:|(?:copyright\\s*(?:©|\\(c\\)|\\d)|©)";
+    /**
+     * The rules about how a sentence starts, for lookingAt(): find() with "^" would try (and reject) every
+     * position of the text, a large share of the summarizer's time.
+     */
+    private static final Pattern FURNITURE_START = Pattern.compile(
+            String.join("|", LINK_TEXT, CAPTION_LABEL, PAGE_FURNITURE_LABEL), Pattern.CASE_INSENSITIVE);
+    /** A photo credit in brackets at the end. */
+    private static final Pattern PHOTO_CREDIT = Pattern.compile(
+            "\\((?:photo|foto|bild|picture|image)\\b[^)]*\\)\\W*$", Pattern.CASE_INSENSITIVE);
+    /** "All rights reserved" or "Alle Rechte vorbehalten" anywhere; one literal to try at each position, not two. */
+    private static final Pattern RIGHTS_NOTICE = Pattern.compile(
+            "all(?: rights reserved|e rechte vorbehalten)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BYLINE = Pattern.compile(
             "^(?:By|Von|Text:|Autor:|Autorin:|Reporting by|Written by)\\s*\\.?\\s+\\p{Lu}[\\p{L}'’.-]*"
                     + "(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|and|und|in|aus|,))*\\.?$");
-    private static final Pattern PAGE_FURNITURE = Pattern.compile(
-            "^(?:published|updated|last updated|aktualisiert)\\s*:|^(?:copyright\\s*(?:©|\\(c\\)|\\d)|©)"
-                    + "|all rights reserved|alle rechte vorbehalten",
-            Pattern.CASE_INSENSITIVE);
     /** Up to this many words without a sentence ending: a heading, dateline, byline or similar. */
     private static final int MAX_HEADING_WORDS = 15;
     /** Fewer words than this is a fragment ("Team news.", "bbabo.Net"), not a summary sentence. */
@@ -38,7 +45,10 @@ final class Boilerplate {
     private Boilerplate() {
     }
 
-    /** A whole paragraph (line) that carries no story sentence. */
+    /**
+     * A whole paragraph (line) that carries no story sentence; among others, one whose text without its end mark
+     * {@link #isSentence is furniture}, which callers rely on to skip checking a one-sentence paragraph twice.
+     */
     static boolean isParagraph(String paragraph) {
         String text = withoutEndMark(paragraph);
         return !endsSentence(text) && words(text) <= MAX_HEADING_WORDS || isSentence(text);
@@ -47,10 +57,10 @@ final class Boilerplate {
     /** A sentence that is page furniture rather than story. */
     static boolean isSentence(String sentence) {
         return words(sentence) < MIN_SENTENCE_WORDS
-                || LINK_TEXT.matcher(sentence).find()
-                || CAPTION.matcher(sentence).find()
+                || FURNITURE_START.matcher(sentence).lookingAt()
                 || BYLINE.matcher(sentence).matches()
-                || PAGE_FURNITURE.matcher(sentence).find();
+                || sentence.indexOf('(') >= 0 && PHOTO_CREDIT.matcher(sentence).find()
+                || RIGHTS_NOTICE.matcher(sentence).find();
     }
 
     /**

@@ -2,6 +2,7 @@ package newsdesk.summarize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import newsdesk.article.Article;
 import newsdesk.article.ArticleText;
 
@@ -16,6 +17,8 @@ public class ExtractiveSummarizer {
      * one-line sentences would need tens of GB; news puts the essentials first anyway.
      */
     static final int MAX_CANDIDATES = 400;
+    /** Compiled once: String.split compiles a multi-character regex on every call. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
     private final int sentences;
     private final int maxChars;
@@ -80,14 +83,16 @@ public class ExtractiveSummarizer {
         SentenceSplitter splitter = new SentenceSplitter(language);
         String titleLine = title == null ? "" : title.strip();
         List<String> candidates = new ArrayList<>();
-        for (String line : (body == null ? "" : body).split("\\R")) {
+        for (String line : LINE_BREAK.split(body == null ? "" : body)) {
             String paragraph = line.strip();
             if (paragraph.isEmpty() || paragraph.equalsIgnoreCase(titleLine) || Boilerplate.isParagraph(paragraph)) {
                 continue;
             }
+            // isParagraph has checked this text for furniture already: a one-sentence paragraph needs no second check.
+            String paragraphText = Boilerplate.withoutEndMark(paragraph);
             for (String sentence : splitter.split(paragraph)) {
                 String text = Boilerplate.withoutEndMark(sentence);
-                if (!Boilerplate.isSentence(text)) {
+                if (text.equals(paragraphText) || !Boilerplate.isSentence(text)) {
                     candidates.add(text);
                 }
                 if (candidates.size() == MAX_CANDIDATES) {

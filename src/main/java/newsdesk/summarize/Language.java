@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.util.Span;
@@ -26,11 +27,17 @@ enum Language {
     EN("/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin", new EnglishAnalyzer()),
     DE("/opennlp-de-ud-gsd-sentence-1.3-2.5.4.bin", new GermanAnalyzer());
 
+    /** Compiled once: String.split compiles a multi-character regex on every call. */
+    private static final Pattern REGION_SEPARATOR = Pattern.compile("[-_]");
+
     private final SentenceModel sentenceModel;
+    /** The characters at which the model decides whether a sentence ends. */
+    private final String endOfSentence;
     private final Analyzer analyzer;
 
     Language(String sentenceModelResource, Analyzer analyzer) {
         this.sentenceModel = loadModel(sentenceModelResource);
+        this.endOfSentence = new String(sentenceModel.getFactory().getEOSCharacters());
         this.analyzer = analyzer;
     }
 
@@ -46,7 +53,7 @@ enum Language {
     }
 
     private static Optional<Language> find(String code) {
-        String base = code == null ? "" : code.toLowerCase(Locale.ROOT).split("[-_]")[0];
+        String base = code == null ? "" : REGION_SEPARATOR.split(code.toLowerCase(Locale.ROOT))[0];
         return switch (base) {
             case "en" -> Optional.of(EN);
             case "de" -> Optional.of(DE);
@@ -56,7 +63,22 @@ enum Language {
 
     /** Sentence spans as the statistical model sees them, before the rule-based corrections. */
     Span[] sentenceSpans(String text) {
+        // The model only decides at end-of-sentence characters. If the one at the end of the text is the only one,
+        // SentenceDetectorME returns the trimmed text as one sentence whatever it decides, so it need not run.
+        Span whole = new Span(0, text.length()).trim(text);
+        if (!hasEndOfSentenceBefore(text, whole.getEnd() - 1)) {
+            return whole.length() > 0 ? new Span[] {whole} : new Span[0];
+        }
         return new SentenceDetectorME(sentenceModel).sentPosDetect(text);
+    }
+
+    private boolean hasEndOfSentenceBefore(String text, int end) {
+        for (int i = 0; i < end; i++) {
+            if (endOfSentence.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Lower-cased, stemmed words of the text without stopwords. */

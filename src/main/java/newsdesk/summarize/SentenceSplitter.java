@@ -26,6 +26,8 @@ final class SentenceSplitter {
     private static final Pattern ACRONYM_THEN_STARTER = Pattern.compile("\\b((?:\\p{Lu}\\.){2,})\\s+(\\p{Lu}\\p{L}*)\\b");
     /** German ordinals ("am 3. Oktober") look like a sentence ending in a number. */
     private static final Pattern GERMAN_ORDINAL = Pattern.compile("\\d{1,3}\\.");
+    /** What ends the word after a dotted acronym: whitespace and ASCII punctuation, regex [\\s\\p{Punct}]. */
+    private static final String WORD_ENDS = " \t\n\u000B\f\r!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
     /** Words that start a new sentence after a dotted acronym ("... in the U.S. He said"). */
     private static final Set<String> SENTENCE_STARTERS = Set.of(
             "A", "An", "The", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These", "Those",
@@ -61,11 +63,14 @@ final class SentenceSplitter {
         List<Span> result = new ArrayList<>();
         for (Span span : spans) {
             int start = span.getStart();
-            Matcher ending = ACRONYM_THEN_STARTER.matcher(text).region(start, span.getEnd());
-            while (ending.find()) {
-                if (SENTENCE_STARTERS.contains(ending.group(2))) {
-                    result.add(new Span(start, ending.end(1)));
-                    start = ending.start(2);
+            // Searching for the pattern costs far more than this scan, and most sentences hold no acronym.
+            if (hasDottedAcronym(text, start, span.getEnd())) {
+                Matcher ending = ACRONYM_THEN_STARTER.matcher(text).region(start, span.getEnd());
+                while (ending.find()) {
+                    if (SENTENCE_STARTERS.contains(ending.group(2))) {
+                        result.add(new Span(start, ending.end(1)));
+                        start = ending.start(2);
+                    }
                 }
             }
             result.add(new Span(start, span.getEnd()));
@@ -73,18 +78,39 @@ final class SentenceSplitter {
         return result;
     }
 
+    /** Whether text[from, to) holds two uppercase letters each followed by a period, as every dotted acronym does. */
+    private static boolean hasDottedAcronym(String text, int from, int to) {
+        for (int period = text.indexOf('.', from); period >= 0 && period < to; period = text.indexOf('.', period + 1)) {
+            int letter = uppercaseLetterBefore(text, from, period);
+            if (letter > from && text.charAt(letter - 1) == '.' && uppercaseLetterBefore(text, from, letter - 1) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where the uppercase letter (\\p{Lu}) that ends just before index starts, if it starts at from or later; else -1. */
+    private static int uppercaseLetterBefore(String text, int from, int index) {
+        if (index <= from) {
+            return -1;
+        }
+        int codePoint = text.codePointBefore(index);
+        int start = index - Character.charCount(codePoint);
+        return start >= from && Character.getType(codePoint) == Character.UPPERCASE_LETTER ? start : -1;
+    }
+
     private boolean joins(String text, Span sentence, Span next, List<Quotation> quotations) {
         int boundary = sentence.getEnd();
-        if (quotations.stream().anyMatch(quote -> quote.encloses(boundary))) {
-            return true;
+        for (Quotation quote : quotations) {
+            if (quote.encloses(boundary)) {
+                return true;
+            }
         }
-        String lastToken = lastToken(text.substring(sentence.getStart(), sentence.getEnd()));
-        String nextText = text.substring(next.getStart(), next.getEnd());
-        String nextWord = nextText.split("[\\s\\p{Punct}]", 2)[0];
-        char nextFirst = firstLetterOrDigit(nextText);
+        char nextFirst = firstLetterOrDigit(text, next.getStart(), next.getEnd());
         if (Character.isLowerCase(nextFirst)) {
             return true;
         }
+        String lastToken = lastToken(text, sentence.getStart(), sentence.getEnd());
         if (lastToken.endsWith(".") && TITLES.contains(lastToken.substring(0, lastToken.length() - 1))) {
             return true;
         }
@@ -94,26 +120,35 @@ final class SentenceSplitter {
         if (INITIAL.matcher(lastToken).matches()) {
             return true;
         }
-        if (DOTTED_ACRONYM.matcher(lastToken).matches() && !SENTENCE_STARTERS.contains(nextWord)) {
+        if (DOTTED_ACRONYM.matcher(lastToken).matches() && !SENTENCE_STARTERS.contains(firstWord(text, next.getStart(), next.getEnd()))) {
             return true;
         }
         return language == Language.DE && GERMAN_ORDINAL.matcher(lastToken).matches();
     }
 
-    private static String lastToken(String sentence) {
-        String trimmed = sentence.strip();
-        int space = trimmed.lastIndexOf(' ');
-        String token = trimmed.substring(space + 1);
-        // "(z." or "„Dr." keep only the word itself
-        int begin = 0;
-        while (begin < token.length() && !Character.isLetterOrDigit(token.charAt(begin))) {
+    /** The last space-separated token of text[start, end), without leading punctuation: "(z." or "„Dr." keep only the word. */
+    private static String lastToken(String text, int start, int end) {
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        int begin = Math.max(text.lastIndexOf(' ', end - 1) + 1, start);
+        while (begin < end && !Character.isLetterOrDigit(text.charAt(begin))) {
             begin++;
         }
-        return token.substring(begin);
+        return text.substring(begin, end);
     }
 
-    private static char firstLetterOrDigit(String text) {
-        for (int i = 0; i < text.length(); i++) {
+    /** text[start, end) up to the first of {@link #WORD_ENDS}. */
+    private static String firstWord(String text, int start, int end) {
+        int stop = start;
+        while (stop < end && WORD_ENDS.indexOf(text.charAt(stop)) < 0) {
+            stop++;
+        }
+        return text.substring(start, stop);
+    }
+
+    private static char firstLetterOrDigit(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
             if (Character.isLetterOrDigit(text.charAt(i))) {
                 return text.charAt(i);
             }

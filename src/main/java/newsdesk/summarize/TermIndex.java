@@ -24,7 +24,11 @@ final class TermIndex {
         lengths = new int[n];
         for (int s = 0; s < n; s++) {
             List<String> terms = sentences.get(s);
-            int[] termIds = terms.stream().mapToInt(term -> vocabulary.computeIfAbsent(term, t -> vocabulary.size())).sorted().toArray();
+            int[] termIds = new int[terms.size()];
+            for (int i = 0; i < termIds.length; i++) {
+                termIds[i] = vocabulary.computeIfAbsent(terms.get(i), term -> vocabulary.size());
+            }
+            Arrays.sort(termIds);
             int distinct = 0;
             int[] termCounts = new int[termIds.length];
             for (int i = 0; i < termIds.length; i++) {

@@ -20,10 +20,14 @@ final class TextRank implements SentenceRanking {
     /** Shared words over the sum of the log lengths: long sentences with many content words score high. */
     private static double[][] overlapSimilarity(TermIndex index) {
         int n = index.sentences();
+        double[] logLength = new double[n];
+        for (int i = 0; i < n; i++) {
+            logLength[i] = Math.log(index.length(i));
+        }
         double[][] similarity = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                double norm = Math.log(index.length(i)) + Math.log(index.length(j));
+                double norm = logLength[i] + logLength[j];
                 if (norm > 0) {
                     similarity[i][j] = similarity[j][i] = index.sharedTerms(i, j) / norm;
                 }

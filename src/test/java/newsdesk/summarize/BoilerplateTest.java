@@ -52,6 +52,20 @@ class BoilerplateTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"The leaders met in Moscow on Monday (Photo: Reuters).", "© 2022 Reuters. All Rights Reserved.",
+            "Dieser Text ist urheberrechtlich geschützt, alle Rechte vorbehalten."})
+    void recognisesFurnitureAnywhereInASentence(String sentence) {
+        assertThat(Boilerplate.isSentence(sentence)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"He told fans to read more: the report was long.", "The photo: a crowd in the square.",
+            "Shares were updated: prices rose.", "The man (pictured below) was arrested on Monday."})
+    void looksForOpeningFurnitureOnlyAtTheStart(String sentence) {
+        assertThat(Boilerplate.isSentence(sentence)).isFalse();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"He said this. ■", "He said this.■", "He said this. ■ ", "He said this."})
     void dropsTheEndMarkButKeepsTheSentence(String sentence) {
         assertThat(Boilerplate.withoutEndMark(sentence)).isEqualTo("He said this.");

@@ -35,6 +35,8 @@ class LeaderFailoverIT {
                     drop(data, "first-" + i + ".txt", Articles.numbered(i));
                 }
                 await().atMost(Duration.ofSeconds(60)).until(() -> results(data) == 10);
+                // The log line follows the result file by a moment.
+                await().atMost(Duration.ofSeconds(10)).until(() -> translated(logA) + translated(logB) >= 10);
                 long byA = translated(logA);
                 long byB = translated(logB);
                 assertThat(byA + byB).isEqualTo(10);

@@ -36,24 +36,24 @@ public final class Benchmark {
     static final String USAGE = "usage: bench [--articles N] [--latency-ms L] [--concurrency C] "
             + "[--translate full|summary] [--runs R] [--warmup W]";
     private static final String KEY = "bench-key";
-    private static final String FORMAT = "%-7s %9s %10s %7s %7s %7s %10s %10s %6s %9s %9s %9s %9s %8s %8s %9s %9s %8s%n";
+    private static final String FORMAT = "%-7s %9s %10s %7s %7s %7s %10s %10s %6s %9s %9s %9s %7s %9s %8s %8s %9s %9s %8s%n";
     private static final String HEADER = String.format(FORMAT,
             "run", "newsdesk", "articles/s", "p50", "p95", "wait", "file→file", "files/s", "ratio",
-            "CPU", "CPU", "CPU", "requests", "billed/", "again", "heap peak", "after GC", "start-up")
-            + String.format(FORMAT, "", "s", "", "ms", "ms", "p95 ms", "s", "", "", "ms/art.", "ms/file", "ratio",
+            "CPU", "CPU", "CPU", "JIT", "requests", "billed/", "again", "heap peak", "after GC", "start-up")
+            + String.format(FORMAT, "", "s", "", "ms", "ms", "p95 ms", "s", "", "", "ms/art.", "ms/file", "ratio", "ms",
             "/article", "source", "billed", "MB", "MB", "ms");
 
     /** What one run measured. */
     record Result(double seconds, double articlesPerSecond, long p50Ms, long p95Ms, long waitP95Ms, double baselineSeconds,
                   double baselinePerSecond, double ratio, double cpuMsPerArticle, double baselineCpuMsPerFile,
-                  double cpuRatio, double requestsPerArticle, double billedPerSource, double againBilledPerSource,
+                  double cpuRatio, long jitMs, double requestsPerArticle, double billedPerSource, double againBilledPerSource,
                   long heapPeakMb,
                   long heapAfterGcMb, long startupMs) {
 
         String line(String label) {
-            return String.format(Locale.ROOT, "%-7s %9.2f %10.1f %7d %7d %7d %10.2f %10.1f %6.2f %9.2f %9.2f %9.2f %9.3f %8.3f %8.3f %9d %9d %8d",
+            return String.format(Locale.ROOT, "%-7s %9.2f %10.1f %7d %7d %7d %10.2f %10.1f %6.2f %9.2f %9.2f %9.2f %7d %9.3f %8.3f %8.3f %9d %9d %8d",
                     label, seconds, articlesPerSecond, p50Ms, p95Ms, waitP95Ms, baselineSeconds, baselinePerSecond, ratio,
-                    cpuMsPerArticle, baselineCpuMsPerFile, cpuRatio, requestsPerArticle, billedPerSource,
+                    cpuMsPerArticle, baselineCpuMsPerFile, cpuRatio, jitMs, requestsPerArticle, billedPerSource,
                     againBilledPerSource, heapPeakMb, heapAfterGcMb, startupMs);
         }
     }
@@ -181,7 +181,7 @@ public final class Benchmark {
             return new Result(clock.seconds(), n / clock.seconds(), clock.latencyPercentileMs(0.50),
                     clock.latencyPercentileMs(0.95), clock.waitPercentileMs(0.95), baseline.seconds(), n / baseline.seconds(),
                     clock.seconds() / baseline.seconds(), cpuMsPerArticle, baselineCpuMsPerFile,
-                    cpuMsPerArticle / baselineCpuMsPerFile, requestsPerArticle, billedPerSource, againBilledPerSource,
+                    cpuMsPerArticle / baselineCpuMsPerFile, clock.jitMs(), requestsPerArticle, billedPerSource, againBilledPerSource,
                     heap.peakUsedMb(), heap.peakAfterGcMb(), startupMs);
         }
     }
@@ -302,6 +302,7 @@ public final class Benchmark {
                 median(results, Result::baselineSeconds), median(results, Result::baselinePerSecond),
                 median(results, Result::ratio), median(results, Result::cpuMsPerArticle),
                 median(results, Result::baselineCpuMsPerFile), median(results, Result::cpuRatio),
+                (long) median(results, Result::jitMs),
                 median(results, Result::requestsPerArticle),
                 median(results, Result::billedPerSource), median(results, Result::againBilledPerSource), (long) median(results, Result::heapPeakMb),
                 (long) median(results, Result::heapAfterGcMb), (long) median(results, Result::startupMs));

@@ -1,5 +1,6 @@
 package newsdesk.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,8 @@ final class RunClock extends EventNotifierSupport {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+
     private final String routeId;
     private final CountDownLatch done;
     private final AtomicInteger pending;
@@ -34,6 +37,8 @@ final class RunClock extends EventNotifierSupport {
     private volatile long lastDoneNanos;
     private volatile long cpuAtFirstPickUpNanos;
     private volatile long cpuAtLastDoneNanos;
+    private volatile long jitAtFirstPickUpMs;
+    private volatile long jitAtLastDoneMs;
 
     RunClock(String routeId, int exchanges) {
         this.routeId = routeId;
@@ -61,6 +66,7 @@ final class RunClock extends EventNotifierSupport {
                 if (firstPickedUpNanos == 0) {
                     firstPickedUpNanos = now;
                     cpuAtFirstPickUpNanos = processCpuNanos();
+                    jitAtFirstPickUpMs = JIT.getTotalCompilationTime();
                 }
             }
         } else if (exchange.getException() == null) {
@@ -77,6 +83,7 @@ final class RunClock extends EventNotifierSupport {
             // costs as much as a small step of the route).
             if (pending.decrementAndGet() == 0) {
                 cpuAtLastDoneNanos = processCpuNanos();
+                jitAtLastDoneMs = JIT.getTotalCompilationTime();
             }
             done.countDown();
         }
@@ -98,6 +105,14 @@ final class RunClock extends EventNotifierSupport {
     /** CPU time this JVM used, on all its threads, from the first pick-up to the last exchange done. */
     long cpuNanos() {
         return cpuAtLastDoneNanos - cpuAtFirstPickUpNanos;
+    }
+
+    /**
+     * Milliseconds the JIT compiler threads spent compiling between the first pick-up and the last
+     * exchange done: on two cores they compete with the route, until the hot code is compiled.
+     */
+    long jitMs() {
+        return jitAtLastDoneMs - jitAtFirstPickUpMs;
     }
 
     static long processCpuNanos() {

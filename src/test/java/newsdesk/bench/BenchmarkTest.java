@@ -29,8 +29,9 @@ class BenchmarkTest {
         assertThat(median.againBilledPerSource()).isZero();
         assertThat(median.p95Ms()).isGreaterThanOrEqualTo(median.p50Ms());
         assertThat(median.startupMs()).isPositive();
+        assertThat(median.jitMs()).isNotNegative();
         String output = printed.toString(StandardCharsets.UTF_8);
-        assertThat(output).contains("6 articles").contains("articles/s").contains("file→file").contains("median");
+        assertThat(output).contains("6 articles").contains("articles/s").contains("file→file").contains("JIT").contains("median");
     }
 
     @Test

@@ -2,6 +2,7 @@ package newsdesk;
 
 import com.deepl.api.DeepLClient;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +12,7 @@ import newsdesk.deliver.DeliveryTargets;
 import newsdesk.deliver.ResultFormatter;
 import newsdesk.ingest.ArticleReader;
 import newsdesk.ingest.InboxFileCheck;
+import newsdesk.ingest.InboxLeader;
 import newsdesk.ingest.LanguageGuesser;
 import newsdesk.ingest.RejectionReport;
 import newsdesk.monitor.ArticleCounters;
@@ -38,6 +40,8 @@ import org.apache.camel.component.micrometer.MicrometerUtils;
 @Configuration
 public class NewsdeskBeans implements CamelConfiguration {
 
+    private static final String INBOX_ELECTION = "newsdesk-inbox";
+
     /**
      * The data folders exist before any route starts, so people can see where to drop files; a role,
      * work queue or translation mode the routes do not know stops start-up instead of silently doing
@@ -57,8 +61,11 @@ public class NewsdeskBeans implements CamelConfiguration {
         for (String folder : new String[] {"inbox", "outbox", "archive", "error", "cache"}) {
             Files.createDirectories(Path.of(dataDir, folder));
         }
-        long leaderCheckMs = Long.parseLong(context.resolvePropertyPlaceholders("{{newsdesk.leader.check-ms}}"));
-        context.addService(inboxLeaderElection(dataDir, leaderCheckMs));
+        // Workers never poll the inbox, so they take no part in its election.
+        if (!role.equals("worker")) {
+            long leaderCheckMs = Long.parseLong(context.resolvePropertyPlaceholders("{{newsdesk.leader.check-ms}}"));
+            context.getRegistry().bind("inboxLeader", inboxLeader(context, dataDir, leaderCheckMs));
+        }
     }
 
     private static String checkOneOf(CamelContext context, String key, List<String> allowed) throws MissingSettingException {
@@ -71,15 +78,31 @@ public class NewsdeskBeans implements CamelConfiguration {
     }
 
     /**
-     * Leader election for the inbox (the {@code master:} endpoint): of the nodes sharing the data folder,
-     * the one holding the lock on {@code <data-dir>/cluster/newsdesk-inbox} polls.
+     * Leader election for the inbox ({@code pollStrategy: "#inboxLeader"} on pick-up-articles): of the nodes
+     * sharing the data folder, the one holding the lock on {@code <data-dir>/cluster/newsdesk-inbox} polls.
+     * Started at once, so a node on its own holds the lock by the time its routes start, and their first poll counts.
      */
-    private static FileLockClusterService inboxLeaderElection(String dataDir, long checkMs) {
-        FileLockClusterService service = new FileLockClusterService();
-        service.setRoot(Path.of(dataDir, "cluster").toString());
-        service.setAcquireLockDelay(1, TimeUnit.MILLISECONDS);
-        service.setAcquireLockInterval(checkMs, TimeUnit.MILLISECONDS);
-        return service;
+    private static InboxLeader inboxLeader(CamelContext context, String dataDir, long checkMs) throws Exception {
+        Path root = Files.createDirectories(Path.of(dataDir, "cluster"));
+        // Camel tries the lock at once (acquireLockDelay) only when its lock and data files already exist;
+        // on a fresh data folder it would first wait for the next multiple of checkMs, up to 2 s at start.
+        // Empty files say "no leader", as after a clean stop; a leader's files are left as they are.
+        for (String file : new String[] {INBOX_ELECTION, INBOX_ELECTION + ".dat"}) {
+            try {
+                Files.createFile(root.resolve(file));
+            } catch (FileAlreadyExistsException alreadyThere) {
+                // Another node, or an earlier run, made it.
+            }
+        }
+        FileLockClusterService election = new FileLockClusterService();
+        election.setRoot(root.toString());
+        election.setAcquireLockDelay(1, TimeUnit.MILLISECONDS);
+        election.setAcquireLockInterval(checkMs, TimeUnit.MILLISECONDS);
+        InboxLeader leader = new InboxLeader(election.getView(INBOX_ELECTION));
+        context.addService(election);
+        // Now rather than with the context, which starts it only after the management server.
+        election.start();
+        return leader;
     }
 
     @BindToRegistry

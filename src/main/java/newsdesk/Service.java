@@ -25,6 +25,7 @@ public final class Service {
         if (System.getProperty("logback.configurationFile") == null && Files.exists(Path.of("config/logback.xml"))) {
             System.setProperty("logback.configurationFile", "config/logback.xml");
         }
+        Preinitializer.start();
         warnIfFileNamesCannotBeUnicode();
         Main main = create(new Properties());
         Signal.handle(new Signal("TERM"), signal -> main.completed());

@@ -40,4 +40,36 @@ class LeaderElectionTest {
             first.close();
         }
     }
+
+    /**
+     * While DeepL refuses the leader's work its inbox consumer is suspended, not stopped, so it keeps the lock:
+     * the standby, which shares its key in real life, does not take the inbox only to be refused too.
+     */
+    @Test
+    void aLeaderPausedByDeeplKeepsTheInboxAndDeliversOnceDeeplAcceptsWorkAgain() throws Exception {
+        String[] settings = {"newsdesk.leader.check-ms", "500", "newsdesk.deepl.pause-check-ms", "200"};
+        RunningNewsdesk first = RunningNewsdesk.start(dataDir, settings);
+        try (RunningNewsdesk second = RunningNewsdesk.start(dataDir, settings)) {
+            first.drop("n0.txt", Articles.numbered(0));
+            await().atMost(Duration.ofSeconds(30)).until(() -> first.files("outbox").size() == 1);
+            RunningNewsdesk leader = first.deepl.translateRequestCount() > 0 ? first : second;
+            RunningNewsdesk standby = leader == first ? second : first;
+
+            leader.deepl.setCharacterLimit(0);
+            for (int i = 1; i < 4; i++) {
+                first.drop("n" + i + ".txt", Articles.numbered(i));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> leader.deepl.translateRequestCount() > 1);
+            // Longer than a standby waits for a silent leader (5 intervals of 500 ms).
+            Thread.sleep(4000);
+            assertThat(standby.deepl.translateRequestCount()).isZero();
+            assertThat(first.files("inbox")).contains("n1.txt", "n2.txt", "n3.txt");
+
+            leader.deepl.setCharacterLimit(1_000_000);
+            await().atMost(Duration.ofSeconds(30)).until(() -> first.files("outbox").size() == 4);
+            assertThat(standby.deepl.translateRequestCount()).isZero();
+        } finally {
+            first.close();
+        }
+    }
 }

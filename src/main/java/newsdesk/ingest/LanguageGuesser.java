@@ -24,16 +24,21 @@ import org.apache.lucene.analysis.WordlistLoader;
  */
 public class LanguageGuesser {
 
-    /** The languages told apart, with their Snowball stop word lists. */
+    /** The languages told apart, with the names of their Snowball stop word lists. */
     enum Language {
         DE("german"), EN("english"), FR("french"), ES("spanish"), IT("italian"), NL("dutch");
 
-        final CharArraySet functionWords;
+        private final String snowballName;
 
         Language(String snowballName) {
+            this.snowballName = snowballName;
+        }
+
+        /** Read once, into {@link #USERS}. */
+        CharArraySet functionWords() {
             String resource = "/org/apache/lucene/analysis/snowball/" + snowballName + "_stop.txt";
             try (InputStream in = LanguageGuesser.class.getResourceAsStream(resource)) {
-                functionWords = WordlistLoader.getSnowballWordSet(new InputStreamReader(in, StandardCharsets.UTF_8));
+                return WordlistLoader.getSnowballWordSet(new InputStreamReader(in, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -124,7 +129,7 @@ public class LanguageGuesser {
     private static CharArrayMap<Language[]> usersOfFunctionWords() {
         Map<String, List<Language>> users = new HashMap<>();
         for (Language language : Language.values()) {
-            for (Object word : language.functionWords) {
+            for (Object word : language.functionWords()) {
                 users.computeIfAbsent(new String((char[]) word), w -> new ArrayList<>()).add(language);
             }
         }

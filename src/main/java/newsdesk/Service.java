@@ -2,8 +2,10 @@ package newsdesk;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 import newsdesk.monitor.MonitoringAddress;
 import newsdesk.settings.KnownSettings;
@@ -45,7 +47,9 @@ public final class Service {
         if (!Files.isRegularFile(config)) {
             // Before any logging: without config/logback.xml, logback would print its DEBUG set-up first.
             System.err.println("Newsdesk found no " + CONFIG_FILE + " in " + home.toAbsolutePath().normalize()
-                    + ": run it from the project folder (the one holding config/ and routes/), or set NEWSDESK_HOME to that folder.");
+                    + ": run it from the project folder (the one holding config/ and routes/"
+                    + projectFolderOfJar().map(folder -> ", e.g. cd " + folder).orElse("")
+                    + "), or set NEWSDESK_HOME to that folder.");
             return EXIT_MISSING_SETTING;
         }
         if (System.getProperty("logback.configurationFile") == null && Files.exists(home.resolve("config/logback.xml"))) {
@@ -88,6 +92,17 @@ public final class Service {
     public static Path home() {
         String home = System.getProperty("newsdesk.home", System.getenv("NEWSDESK_HOME"));
         return Path.of(home == null || home.isBlank() ? "." : home);
+    }
+
+    /** The folder the running jar was built in (it sits in target/), when that holds the configuration. */
+    private static Optional<Path> projectFolderOfJar() {
+        try {
+            Path jar = Path.of(Service.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path folder = jar.toAbsolutePath().getParent().getParent();
+            return folder != null && Files.isRegularFile(folder.resolve(CONFIG_FILE)) ? Optional.of(folder) : Optional.empty();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

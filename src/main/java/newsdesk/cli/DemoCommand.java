@@ -110,7 +110,8 @@ public final class DemoCommand {
                         .append("  result:  ").append(result).append(System.lineSeparator())
                         .append("  engine:  ").append(json.at("/translation/engine").asText())
                         .append(" (the DeepL simulator swaps some German words for English: no real translation)").append(System.lineSeparator())
-                        .append("  title:   ").append(json.at("/title").asText()).append(System.lineSeparator())
+                        .append("  title:   ").append(json.at("/title").isTextual() ? json.at("/title").asText()
+                                : "(none: the article has no title line)").append(System.lineSeparator())
                         .append("  summary: ").append(json.at("/summary/text").asText()).append(System.lineSeparator());
             } else {
                 text.append("DEMO: no result for the sample article within ").append(RESULT_WAIT.toSeconds())

@@ -17,6 +17,7 @@ import newsdesk.ingest.LanguageGuesser;
 import newsdesk.ingest.RejectionReport;
 import newsdesk.monitor.ArticleCounters;
 import newsdesk.monitor.MonitoringAddress;
+import newsdesk.settings.KnownSettings;
 import newsdesk.summarize.ExtractiveSummarizer;
 import newsdesk.translate.DeeplClientFactory;
 import newsdesk.translate.DeeplPause;
@@ -78,8 +79,7 @@ public class NewsdeskBeans implements CamelConfiguration {
     private static String checkOneOf(CamelContext context, String key, List<String> allowed) throws MissingSettingException {
         String value = context.resolvePropertyPlaceholders("{{" + key + "}}");
         if (!allowed.contains(value)) {
-            String variable = key.toUpperCase().replace('.', '_').replace('-', '_');
-            throw new MissingSettingException(variable + " is '" + value + "': set it to one of " + allowed + ".");
+            throw new MissingSettingException(KnownSettings.variable(key) + " is '" + value + "': set it to one of " + allowed + ".");
         }
         return value;
     }

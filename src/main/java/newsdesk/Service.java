@@ -65,13 +65,13 @@ public final class Service {
             main.run();
             return 0;
         } catch (Exception e) {
+            // Marks the run as over, so Camel's shutdown hook does not report a SIGTERM at exit.
+            main.completed();
             MissingSettingException missing = missingSetting(e);
             if (missing == null) {
                 throw e;
             }
             LoggerFactory.getLogger(Service.class).error(missing.getMessage());
-            // Marks the run as over, so Camel's shutdown hook does not report a SIGTERM at exit.
-            main.completed();
             return EXIT_MISSING_SETTING;
         }
     }

@@ -90,8 +90,9 @@ public final class Commands {
                   NEWSDESK_MONITORING_PORT    the port of /observe/health and /observe/metrics
                   NEWSDESK_HOME               the project folder (config/, routes/), when not run from it
 
-                Docs: README.md, and docs/ in the project folder (configuration.md, output-format.md,
-                monitoring.md, reliability.md, scaling.md, performance.md, summaries.md).
+                Docs: README.md, and one page per topic in docs/ in the project folder (every setting:
+                docs/configuration.md; the result JSON: docs/output-format.md; health, metrics, logs:
+                docs/monitoring.md).
                 """);
         return usage.toString();
     }

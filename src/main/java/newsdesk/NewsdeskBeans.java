@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import newsdesk.broker.EmbeddedArtemis;
+import newsdesk.check.LengthRatioCheck;
+import newsdesk.check.NumbersCheck;
+import newsdesk.check.TranslationChecks;
+import newsdesk.check.UntranslatedTextCheck;
 import newsdesk.deliver.DeliveryTargets;
 import newsdesk.deliver.ResultFormatter;
 import newsdesk.ingest.ArticleReader;
@@ -178,6 +182,18 @@ public class NewsdeskBeans implements CamelConfiguration {
     public ArticleCounters articleCounters(CamelContext context) {
         return new ArticleCounters(MicrometerUtils.getOrCreateMeterRegistry(context.getRegistry(),
                 MicrometerConstants.METRICS_REGISTRY_NAME), context.getName());
+    }
+
+    /** Lazy like the counters: it registers a counter per flag. */
+    @BindToRegistry(lazy = true)
+    public TranslationChecks translationChecks(CamelContext context,
+                                               @BeanInject("languageGuesser") LanguageGuesser guesser,
+                                               @PropertyInject("newsdesk.checks.length-ratio.min") double minRatio,
+                                               @PropertyInject("newsdesk.checks.length-ratio.max") double maxRatio) {
+        return new TranslationChecks(List.of(new NumbersCheck(), new UntranslatedTextCheck(guesser),
+                new LengthRatioCheck(minRatio, maxRatio)),
+                MicrometerUtils.getOrCreateMeterRegistry(context.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME),
+                context.getName());
     }
 
     @BindToRegistry

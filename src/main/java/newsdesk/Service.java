@@ -22,8 +22,9 @@ public final class Service {
     }
 
     public static int run(String[] args) throws Exception {
-        if (System.getProperty("logback.configurationFile") == null && Files.exists(Path.of("config/logback.xml"))) {
-            System.setProperty("logback.configurationFile", "config/logback.xml");
+        String logConfig = logConfig(System.getenv("NEWSDESK_LOG_FORMAT"));
+        if (System.getProperty("logback.configurationFile") == null && Files.exists(Path.of(logConfig))) {
+            System.setProperty("logback.configurationFile", logConfig);
         }
         Preinitializer.start();
         warnIfFileNamesCannotBeUnicode();
@@ -51,6 +52,14 @@ public final class Service {
         main.setDefaultPropertyPlaceholderLocation("file:config/application.properties");
         main.setOverrideProperties(overrides);
         return main;
+    }
+
+    /**
+     * NEWSDESK_LOG_FORMAT=json: one JSON object per line. Read from the environment, not the settings:
+     * logging starts before they are.
+     */
+    static String logConfig(String format) {
+        return "json".equalsIgnoreCase(format) ? "config/logback-json.xml" : "config/logback.xml";
     }
 
     /**

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The jar with NEWSDESK_LOG_FORMAT=json: every line one JSON object, and every line an article causes
- * (Newsdesk's, Camel's retry line, the translation check's WARN) names the article; the work summary
+ * (Newsdesk's, the retry line, the translation check's WARN) names the article; the work summary
  * line adds up what was done.
  */
 class JsonLogsIT {
@@ -94,8 +94,7 @@ class JsonLogsIT {
                 assertThat(check.get("level").asText()).isEqualTo("WARN");
                 assertThat(check.path("articleId").asText()).isEqualTo(id);
                 assertThat(check.path("articleFile").asText()).isEqualTo("kinder.txt");
-                // Camel's own retry line does not name the file in its message; the MDC does.
-                JsonNode retry = only(lines, "org.apache.camel", "On delivery attempt");
+                JsonNode retry = only(lines, "newsdesk.articles", "DeepL failed for kinder.txt");
                 assertThat(retry.get("level").asText()).isEqualTo("WARN");
                 assertThat(retry.path("articleId").asText()).isEqualTo(id);
                 assertThat(retry.path("articleFile").asText()).isEqualTo("kinder.txt");

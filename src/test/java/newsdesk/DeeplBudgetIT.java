@@ -3,10 +3,6 @@ package newsdesk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +60,7 @@ class DeeplBudgetIT {
                 assertThat(data.resolve("inbox/c.txt")).exists();
                 assertThat(data.resolve("error")).isEmptyDirectory();
                 assertThat(deepl.billedCharacters()).isEqualTo(billed);
-                assertThat(get(port, "/observe/metrics"))
+                assertThat(JarProcess.get(port, "/observe/metrics"))
                         .containsPattern("newsdesk_deepl_budget_used_month_characters\\{[^}]*} " + billed + "\\.0")
                         .containsPattern("newsdesk_deepl_budget_remaining_month_characters\\{[^}]*} 0\\.0")
                         .containsPattern("newsdesk_deepl_budget_projected_month_characters\\{[^}]*} \\d")
@@ -103,10 +99,5 @@ class DeeplBudgetIT {
 
     private static String lineWith(Path log, String text) throws Exception {
         return Files.readAllLines(log).stream().filter(line -> line.contains(text)).findFirst().orElseThrow();
-    }
-
-    private static String get(int port, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
     }
 }

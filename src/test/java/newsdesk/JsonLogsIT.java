@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +69,7 @@ class JsonLogsIT {
                 assertThat(json.get("flags")).extracting(JsonNode::asText).contains("untranslated-text");
                 assertThat(ResultSchema.violations(json)).isEmpty();
                 await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log).contains("Translated kinder.txt"));
-                assertThat(get(monitoringPort, "/observe/metrics"))
+                assertThat(JarProcess.get(monitoringPort, "/observe/metrics"))
                         .containsPattern("newsdesk_translation_flags_total\\{[^}]*flag=\"untranslated-text\"[^}]*} 1\\.0")
                         .containsPattern("newsdesk_translation_flags_total\\{[^}]*flag=\"numbers-changed\"[^}]*} 0\\.0");
 
@@ -144,10 +140,5 @@ class JsonLogsIT {
                 .toList();
         assertThat(found).as("lines from %s with %s", loggerPrefix, messagePart).hasSize(1);
         return found.get(0);
-    }
-
-    private static String get(int port, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
     }
 }

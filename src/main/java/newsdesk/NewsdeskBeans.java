@@ -5,9 +5,18 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import newsdesk.broker.EmbeddedArtemis;
+import newsdesk.budget.BudgetGauges;
+import newsdesk.budget.BudgetLedger;
+import newsdesk.budget.DeeplBudget;
+import newsdesk.budget.DeeplUsage;
+import newsdesk.check.LengthRatioCheck;
+import newsdesk.check.NumbersCheck;
+import newsdesk.check.TranslationChecks;
+import newsdesk.check.UntranslatedTextCheck;
 import newsdesk.deliver.DeliveryTargets;
 import newsdesk.deliver.ResultFormatter;
 import newsdesk.ingest.ArticleReader;
@@ -16,9 +25,14 @@ import newsdesk.ingest.InboxLeader;
 import newsdesk.ingest.LanguageGuesser;
 import newsdesk.ingest.RejectionReport;
 import newsdesk.monitor.ArticleCounters;
+import newsdesk.monitor.ArticleLogContext;
+import newsdesk.monitor.DeeplAnswerTimes;
 import newsdesk.monitor.MonitoringAddress;
+import newsdesk.monitor.RetryCount;
+import newsdesk.monitor.WorkSummary;
 import newsdesk.settings.KnownSettings;
 import newsdesk.summarize.ExtractiveSummarizer;
+import newsdesk.translate.DeeplAnswers;
 import newsdesk.translate.DeeplClientFactory;
 import newsdesk.translate.DeeplPause;
 import newsdesk.translate.DeeplRetryLog;
@@ -60,6 +74,11 @@ public class NewsdeskBeans implements CamelConfiguration {
             context.addStartupListener((started, alreadyStarted) ->
                     started.getRegistry().lookupByNameAndType("deliveryTargets", DeliveryTargets.class).check(started));
         }
+        // Once started: Camel Main sets up the meter registry after the beans are bound.
+        context.addStartupListener((started, alreadyStarted) -> BudgetGauges.register(
+                MicrometerUtils.getOrCreateMeterRegistry(started.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME),
+                started.getName(), started.getRegistry().lookupByNameAndType("deeplBudget", DeeplBudget.class),
+                started.getRegistry().lookupByNameAndType("deeplUsage", DeeplUsage.class)));
         String dataDir = context.resolvePropertyPlaceholders("{{newsdesk.data-dir}}");
         for (String folder : new String[] {"inbox", "outbox", "archive", "error", "cache"}) {
             Files.createDirectories(Path.of(dataDir, folder));
@@ -143,10 +162,13 @@ public class NewsdeskBeans implements CamelConfiguration {
     public DeeplTranslator deeplTranslator(@BeanInject("deeplClient") DeepLClient client,
                                            @PropertyInject("newsdesk.data-dir") String dataDir,
                                            @PropertyInject("newsdesk.target-language") String targetLanguage,
-                                           @PropertyInject("newsdesk.concurrency") int concurrency)
+                                           @PropertyInject("newsdesk.concurrency") int concurrency,
+                                           @BeanInject("deeplAnswerTimes") DeeplAnswerTimes answerTimes,
+                                           @BeanInject("deeplBudget") DeeplBudget budget)
             throws IOException {
         TranslationCache cache = new TranslationCache(Path.of(dataDir, "cache"));
-        return new DeeplTranslator(client, new RequestPacker(), cache, new InFlightLimit(concurrency), targetLanguage);
+        return new DeeplTranslator(client, new RequestPacker(), cache, new InFlightLimit(concurrency), targetLanguage,
+                DeeplAnswers.all(answerTimes, budget));
     }
 
     @BindToRegistry
@@ -162,6 +184,25 @@ public class NewsdeskBeans implements CamelConfiguration {
                                  @PropertyInject("newsdesk.deepl.pause-check-ms") long checkIntervalMs) {
         return new DeeplPause(context, () -> context.getRegistry().lookupByNameAndType("deeplClient", DeepLClient.class),
                 checkIntervalMs);
+    }
+
+    /**
+     * Newsdesk's own DeepL budget (newsdesk.deepl.budget.*), counted in a ledger in {@code <data-dir>/budget}
+     * that every node on the data folder shares. A route policy, like deeplPause.
+     */
+    @BindToRegistry
+    public DeeplBudget deeplBudget(CamelContext context, @PropertyInject("newsdesk.data-dir") String dataDir,
+                                   @PropertyInject("newsdesk.deepl.budget.monthly-chars") long monthlyChars,
+                                   @PropertyInject("newsdesk.deepl.budget.daily-chars") long dailyChars,
+                                   @PropertyInject("newsdesk.deepl.budget.billing-day") int billingDay) throws IOException {
+        return new DeeplBudget(context, new BudgetLedger(Path.of(dataDir, "budget")), monthlyChars, dailyChars, billingDay,
+                Clock.systemUTC());
+    }
+
+    /** DeepL's own account of the usage (/v2/usage); asks for the client only when it first runs. */
+    @BindToRegistry
+    public DeeplUsage deeplUsage(CamelContext context) {
+        return new DeeplUsage(() -> context.getRegistry().lookupByNameAndType("deeplClient", DeepLClient.class));
     }
 
     @BindToRegistry
@@ -200,6 +241,42 @@ public class NewsdeskBeans implements CamelConfiguration {
     public ArticleCounters articleCounters(CamelContext context) {
         return new ArticleCounters(MicrometerUtils.getOrCreateMeterRegistry(context.getRegistry(),
                 MicrometerConstants.METRICS_REGISTRY_NAME), context.getName());
+    }
+
+    /** Lazy like the counters: it registers a counter per flag. */
+    @BindToRegistry(lazy = true)
+    public TranslationChecks translationChecks(CamelContext context,
+                                               @BeanInject("languageGuesser") LanguageGuesser guesser,
+                                               @PropertyInject("newsdesk.checks.length-ratio.min") double minRatio,
+                                               @PropertyInject("newsdesk.checks.length-ratio.max") double maxRatio) {
+        return new TranslationChecks(List.of(new NumbersCheck(), new UntranslatedTextCheck(guesser),
+                new LengthRatioCheck(minRatio, maxRatio)),
+                MicrometerUtils.getOrCreateMeterRegistry(context.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME),
+                context.getName());
+    }
+
+    @BindToRegistry
+    public DeeplAnswerTimes deeplAnswerTimes() {
+        return new DeeplAnswerTimes();
+    }
+
+    @BindToRegistry
+    public RetryCount retryCount() {
+        return new RetryCount();
+    }
+
+    @BindToRegistry
+    public WorkSummary workSummary(CamelContext context, @BeanInject("deeplAnswerTimes") DeeplAnswerTimes answerTimes,
+                                   @BeanInject("retryCount") RetryCount retries,
+                                   @PropertyInject("newsdesk.data-dir") String dataDir,
+                                   @PropertyInject("newsdesk.log.summary-ms") long intervalMs) {
+        return new WorkSummary(() -> MicrometerUtils.getOrCreateMeterRegistry(context.getRegistry(),
+                MicrometerConstants.METRICS_REGISTRY_NAME), answerTimes, retries, Path.of(dataDir, "inbox"), intervalMs);
+    }
+
+    @BindToRegistry
+    public ArticleLogContext articleLogContext() {
+        return new ArticleLogContext();
     }
 
     @BindToRegistry

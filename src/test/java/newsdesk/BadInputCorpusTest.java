@@ -51,8 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
  * left behind.
  *
  * <p>In the file column {@code \\uXXXX} stands for a character and {@code {N*c}} for N times c (long
- * names). A few cases are made by the test: a symbolic and a hard link to a file outside the data folder
- * (their content is that file's), and a file dated a day in the future.
+ * names). A few cases are made by the test: symbolic links (one dangling) and a hard link to a file outside
+ * the data folder (their content is that file's), and a file dated a day in the future.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputCorpusTest {
@@ -131,6 +131,10 @@ class BadInputCorpusTest {
                 case "symlink.txt" -> {
                     bytes = SECRET.getBytes(StandardCharsets.UTF_8);
                     Files.createSymbolicLink(inbox.resolve(c.name()), outside);
+                }
+                case "dangling-link.txt" -> {
+                    bytes = new byte[0];
+                    Files.createSymbolicLink(inbox.resolve(c.name()), outside.resolveSibling("nicht-da.txt"));
                 }
                 case "hard-link.txt" -> {
                     bytes = SECRET.getBytes(StandardCharsets.UTF_8);

@@ -46,8 +46,15 @@ public class UndecodableNames {
         this.rejections = rejections;
     }
 
-    /** Moves every quiet inbox file of a supported type whose name is not valid UTF-8 to error/. */
+    /**
+     * Moves every quiet inbox file of a supported type whose name is not valid UTF-8 to error/. Not
+     * under a locale without UTF-8: there valid names with umlauts cannot be decoded either, and the
+     * service has said so at start (Service).
+     */
     public void moveToError() {
+        if (!"UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding", "UTF-8"))) {
+            return;
+        }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(inbox)) {
             for (Path entry : entries) {
                 String shown = entry.getFileName().toString();

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * Which inbox files are taken, and when ({@code filter: "#inboxArrivals"} on pick-up-articles): a
  * file of a supported type once it has been quiet for the quiet period ({@link QuietPeriod}). Left
  * alone: {@code *.tmp} and {@code *.part} (still being written; hidden names Camel skips itself),
- * and, with one WARN each, files of other types and names with a backslash (Camel would take it for
- * a folder: a way out of the inbox). Names that are not valid UTF-8 go to error/ ({@link UndecodableNames}).
+ * and, with one WARN each, files of other types, names with a backslash (Camel would take it for
+ * a folder: a way out of the inbox) and symbolic links that lead nowhere. Names that are not valid UTF-8 go to error/ ({@link UndecodableNames}).
  *
  * <p>Called by the inbox poller's one thread, for every file it lists; it never waits.
  */
@@ -63,6 +63,11 @@ public class InboxArrivals implements GenericFileFilter<File> {
         }
         if (name.indexOf('\\') >= 0) {
             warnOnce(path, "{} stays in the inbox: a backslash in a name would be read as a folder. Rename it.", name, null);
+            return false;
+        }
+        // Camel cannot move a link that leads nowhere (Java sees no file there), so it would be rejected at every poll.
+        if (file.getLastModified() == 0 && Files.isSymbolicLink(path) && !Files.exists(path)) {
+            warnOnce(path, "{} stays in the inbox: it is a symbolic link that leads nowhere. Remove it.", name, null);
             return false;
         }
         return quiet.isQuiet(path);

@@ -20,10 +20,14 @@ import newsdesk.check.UntranslatedTextCheck;
 import newsdesk.deliver.DeliveryTargets;
 import newsdesk.deliver.ResultFormatter;
 import newsdesk.ingest.ArticleReader;
-import newsdesk.ingest.InboxFileCheck;
+import newsdesk.ingest.InboxArrivals;
+import newsdesk.ingest.InboxFileReader;
 import newsdesk.ingest.InboxLeader;
+import newsdesk.ingest.InboxNames;
 import newsdesk.ingest.LanguageGuesser;
+import newsdesk.ingest.QuietPeriod;
 import newsdesk.ingest.RejectionReport;
+import newsdesk.ingest.UndecodableNames;
 import newsdesk.monitor.ArticleCounters;
 import newsdesk.monitor.ArticleLogContext;
 import newsdesk.monitor.DeeplAnswerTimes;
@@ -138,8 +142,25 @@ public class NewsdeskBeans implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public InboxFileCheck inboxFileCheck(@PropertyInject("newsdesk.inbox.max-bytes") long maxBytes) {
-        return new InboxFileCheck(maxBytes);
+    public InboxFileReader inboxFileReader(@PropertyInject("newsdesk.inbox.max-bytes") long maxBytes) {
+        return new InboxFileReader(maxBytes);
+    }
+
+    @BindToRegistry
+    public InboxNames inboxNames() {
+        return new InboxNames(Clock.systemDefaultZone());
+    }
+
+    /** The counters are looked up when a file is rejected: they are bound lazily (see articleCounters). */
+    @BindToRegistry
+    public InboxArrivals inboxArrivals(CamelContext context,
+                                       @PropertyInject("newsdesk.data-dir") String dataDir,
+                                       @PropertyInject("newsdesk.inbox.quiet-period-ms") long quietMs) {
+        Clock clock = Clock.systemDefaultZone();
+        QuietPeriod quiet = new QuietPeriod(quietMs, clock);
+        UndecodableNames undecodable = new UndecodableNames(Path.of(dataDir), new InboxNames(clock), quiet, new RejectionReport(),
+                () -> context.getRegistry().lookupByNameAndType("articleCounters", ArticleCounters.class).rejected());
+        return new InboxArrivals(quiet, undecodable, clock);
     }
 
     @BindToRegistry

@@ -1,7 +1,6 @@
 package newsdesk;
 
 import com.deepl.api.DeepLClient;
-import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +15,14 @@ import newsdesk.ingest.InboxLeader;
 import newsdesk.ingest.LanguageGuesser;
 import newsdesk.ingest.RejectionReport;
 import newsdesk.monitor.ArticleCounters;
+import newsdesk.monitor.DeeplReadiness;
 import newsdesk.summarize.ExtractiveSummarizer;
 import newsdesk.translate.DeeplClientFactory;
 import newsdesk.translate.DeeplPause;
+import newsdesk.translate.DeeplStatus;
 import newsdesk.translate.DeeplTranslator;
 import newsdesk.translate.InFlightLimit;
+import newsdesk.translate.LanguageSettings;
 import newsdesk.translate.MissingSettingException;
 import newsdesk.translate.RequestPacker;
 import newsdesk.translate.SummaryTranslator;
@@ -53,9 +55,11 @@ public class NewsdeskBeans implements CamelConfiguration {
         checkOneOf(context, "newsdesk.work-queue", List.of("jms", "kafka"));
         checkOneOf(context, "newsdesk.translate", List.of("full", "summary"));
         if (!role.equals("ingest")) {
-            // Once the routes are built, before anything is delivered.
-            context.addStartupListener((started, alreadyStarted) ->
-                    started.getRegistry().lookupByNameAndType("deliveryTargets", DeliveryTargets.class).check(started));
+            // Once the routes are built, before anything is delivered or translated.
+            context.addStartupListener((started, alreadyStarted) -> {
+                started.getRegistry().lookupByNameAndType("deliveryTargets", DeliveryTargets.class).check(started);
+                checkLanguages(started);
+            });
         }
         String dataDir = context.resolvePropertyPlaceholders("{{newsdesk.data-dir}}");
         for (String folder : new String[] {"inbox", "outbox", "archive", "error", "cache"}) {
@@ -66,6 +70,19 @@ public class NewsdeskBeans implements CamelConfiguration {
             long leaderCheckMs = Long.parseLong(context.resolvePropertyPlaceholders("{{newsdesk.leader.check-ms}}"));
             context.getRegistry().bind("inboxLeader", inboxLeader(context, dataDir, leaderCheckMs));
         }
+    }
+
+    /**
+     * A language DeepL does not offer would send every article to error/, so it stops start-up. Asked
+     * with a client of its own that does not retry and waits at most 5 s, so an unreachable DeepL
+     * delays the start little (the built-in list is used then).
+     */
+    private static void checkLanguages(CamelContext context) throws Exception {
+        DeepLClient client = DeeplClientFactory.create(context.resolvePropertyPlaceholders("{{deepl.auth-key}}"),
+                context.resolvePropertyPlaceholders("{{deepl.auth-key-file}}"),
+                context.resolvePropertyPlaceholders("{{deepl.server-url}}"), 0,
+                Math.min(5000, Long.parseLong(context.resolvePropertyPlaceholders("{{deepl.timeout-ms}}"))));
+        context.getRegistry().lookupByNameAndType("languageSettings", LanguageSettings.class).check(client);
     }
 
     private static String checkOneOf(CamelContext context, String key, List<String> allowed) throws MissingSettingException {
@@ -132,22 +149,48 @@ public class NewsdeskBeans implements CamelConfiguration {
         return DeeplClientFactory.create(authKey, authKeyFile, serverUrl, maxRetries, timeoutMs);
     }
 
+    /** The cache file is let go when Camel stops, so a restart in the same folder finds it free. */
     @BindToRegistry(lazy = true)
-    public DeeplTranslator deeplTranslator(@BeanInject("deeplClient") DeepLClient client,
+    public DeeplTranslator deeplTranslator(CamelContext context,
+                                           @BeanInject("deeplClient") DeepLClient client,
+                                           @BeanInject("deeplStatus") DeeplStatus status,
                                            @PropertyInject("newsdesk.data-dir") String dataDir,
                                            @PropertyInject("newsdesk.target-language") String targetLanguage,
-                                           @PropertyInject("newsdesk.concurrency") int concurrency)
-            throws IOException {
-        TranslationCache cache = new TranslationCache(Path.of(dataDir, "cache"));
-        return new DeeplTranslator(client, new RequestPacker(), cache, new InFlightLimit(concurrency), targetLanguage);
+                                           @PropertyInject("newsdesk.concurrency") int concurrency,
+                                           @PropertyInject("newsdesk.cache.max-mb") long cacheMaxMb)
+            throws Exception {
+        TranslationCache cache = new TranslationCache(Path.of(dataDir, "cache"), cacheMaxMb * 1024 * 1024);
+        context.addService(cache, true, true);
+        return new DeeplTranslator(client, new RequestPacker(), cache, new InFlightLimit(concurrency), targetLanguage,
+                characters -> context.getRegistry().lookupByNameAndType("articleCounters", ArticleCounters.class)
+                        .billed(characters), status);
+    }
+
+    @BindToRegistry
+    public LanguageSettings languageSettings(@PropertyInject("newsdesk.source-language") String sourceLanguage,
+                                             @PropertyInject("newsdesk.target-language") String targetLanguage) {
+        return new LanguageSettings(sourceLanguage, targetLanguage);
     }
 
     /** Asks for the client only once DeepL has refused work, which never happens on a node that does not translate. */
     @BindToRegistry
     public DeeplPause deeplPause(CamelContext context,
+                                 @BeanInject("languageSettings") LanguageSettings languages,
                                  @PropertyInject("newsdesk.deepl.pause-check-ms") long checkIntervalMs) {
         return new DeeplPause(context, () -> context.getRegistry().lookupByNameAndType("deeplClient", DeepLClient.class),
-                checkIntervalMs);
+                languages, checkIntervalMs);
+    }
+
+    @BindToRegistry
+    public DeeplStatus deeplStatus() {
+        return new DeeplStatus();
+    }
+
+    /** Found by Camel's health check registry among the beans. */
+    @BindToRegistry
+    public DeeplReadiness deeplReadiness(@BeanInject("deeplPause") DeeplPause pause,
+                                         @BeanInject("deeplStatus") DeeplStatus status) {
+        return new DeeplReadiness(pause, status);
     }
 
     @BindToRegistry

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,8 +31,14 @@ import org.slf4j.LoggerFactory;
  * <p>One embedded key-value file (H2 MVStore, {@code <dir>/translations.mv.db}) maps the SHA-256 of
  * the text, source and target language and every option that changes the translation to the
  * translation, so the cache takes about as much space as the texts themselves. Each request's
- * answers are committed together as soon as they come (a killed process keeps them; a power cut may
- * lose the newest). Past {@code maxBytes} of entries the oldest are dropped until 90 % is left.
+ * answers are stored as soon as they come and appended to a {@link CacheJournal}; the file is
+ * committed about once a second, so a killed process finds the rest in the journal at its next
+ * start (a power cut may lose the newest).
+ *
+ * <p>Bounded by {@code maxBytes} of entries in two generations: new entries go into the current one,
+ * and an entry found in the previous one is copied into the current one. Once the current generation
+ * holds half the limit, the previous one is dropped whole and the current one becomes the previous:
+ * what has not been used for a generation goes first, and dropping costs no more than a map.
  *
  * <p>An MVStore file belongs to one process at a time. A second process on the same data folder
  * (a standby, another worker) finds it locked and takes the next free file, {@code
@@ -48,7 +55,9 @@ public class TranslationCache implements Service {
     /** What an entry costs beyond its text, roughly: the key and MVStore's bookkeeping. */
     private static final int ENTRY_OVERHEAD_BYTES = 96;
     private static final String BYTES = "bytes";
-    private static final String NEXT = "next";
+    private static final String PREVIOUS_BYTES = "previous-bytes";
+    private static final String GENERATION = "generation";
+    private static final long COMMIT_INTERVAL_NANOS = 1_000_000_000L;
 
     /** A cached translation of one text. */
     public record Entry(String text, String detectedSourceLanguage) {
@@ -57,45 +66,47 @@ public class TranslationCache implements Service {
     private final Path dir;
     private final long maxBytes;
     private final MVStore store;
-    /** Key to "detected language, NUL, translation". */
-    private final MVMap<String, String> entries;
-    /** Order of writing (a sequence number) to key: the oldest are dropped first. */
-    private final MVMap<Long, String> order;
-    /** The running total of entry bytes and the next sequence number, kept with the entries. */
+    private final CacheJournal journal;
+    /** The generation's number and the bytes its entries take, kept with the entries. */
     private final MVMap<String, Long> totals;
+    /** Key to "detected language, NUL, translation", for the current and the previous generation (or null). */
+    private volatile MVMap<String, String> current;
+    private volatile MVMap<String, String> previous;
     private final ReentrantLock writing = new ReentrantLock();
+    private long lastCommit;
 
     public TranslationCache(Path dir, long maxBytes) throws IOException {
         this.dir = Files.createDirectories(dir);
         this.maxBytes = maxBytes;
-        this.store = open();
-        if (store == null) {
-            entries = null;
-            order = null;
-            totals = null;
-            return;
-        }
-        entries = store.openMap("entries");
-        order = store.openMap("order");
-        totals = store.openMap("totals");
-    }
-
-    /** The first cache file of the folder no other process holds; null when none can be opened. */
-    private MVStore open() {
-        for (int slot = 1; slot <= MAX_FILES; slot++) {
-            Path file = dir.resolve(slot == 1 ? "translations.mv.db" : "translations-" + slot + ".mv.db");
+        Path file = null;
+        MVStore opened = null;
+        for (int slot = 1; slot <= MAX_FILES && opened == null; slot++) {
+            file = dir.resolve(slot == 1 ? "translations.mv.db" : "translations-" + slot + ".mv.db");
             try {
-                return openOrReplace(file);
+                opened = openOrReplace(file);
             } catch (MVStoreException e) {
                 LOG.debug("Cache file {} is in use ({}); trying the next one", file, e.getMessage());
             }
         }
-        LOG.warn("All {} translation cache files in {} are in use by other processes: this one caches nothing, "
-                + "so texts it translates again are billed again.", MAX_FILES, dir);
-        return null;
+        store = opened;
+        if (store == null) {
+            LOG.warn("All {} translation cache files in {} are in use by other processes: this one caches nothing, "
+                    + "so texts it translates again are billed again.", MAX_FILES, dir);
+            journal = null;
+            totals = null;
+            return;
+        }
+        totals = store.openMap("totals");
+        long generation = totals.getOrDefault(GENERATION, 0L);
+        current = store.openMap(GENERATION + generation);
+        previous = store.hasMap(GENERATION + (generation - 1)) ? store.openMap(GENERATION + (generation - 1)) : null;
+        journal = new CacheJournal(CacheJournal.beside(file));
+        // What a process killed after its last commit had stored.
+        store(journal.replay());
+        commit();
     }
 
-    private MVStore openOrReplace(Path file) {
+    private static MVStore openOrReplace(Path file) {
         try {
             return build(file);
         } catch (MVStoreException e) {
@@ -114,9 +125,15 @@ public class TranslationCache implements Service {
         }
     }
 
+    /**
+     * MVStore's own background thread commits now and then too, and compacts the file. Old versions
+     * are not kept (retention 0), so the space of replaced pages is reused at once: this cache never
+     * reads an older version, and after a power cut a damaged file is simply started afresh.
+     */
     private static MVStore build(Path file) {
-        // Besides the commit after each request's answers, MVStore's background thread commits and compacts.
-        return new MVStore.Builder().fileName(file.toString()).open();
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        store.setRetentionTime(0);
+        return store;
     }
 
     /** The key of a text translated with these languages and options ({@code sourceLanguage} null = detected). */
@@ -124,11 +141,18 @@ public class TranslationCache implements Service {
         String recipe = String.join("\n", FORMAT,
                 sourceLanguage == null ? "auto" : sourceLanguage.toUpperCase(Locale.ROOT),
                 targetLanguage.toUpperCase(Locale.ROOT), describe(options), text);
-        return sha256(recipe);
+        return digest(recipe);
     }
 
+    /** The entry of a key; one found in the previous generation is copied into the current one, to stay. */
     public Optional<Entry> get(String key) {
-        String value = entries == null ? null : entries.get(key);
+        if (store == null) {
+            return Optional.empty();
+        }
+        String value = current.get(key);
+        if (value == null) {
+            value = fromPrevious(key);
+        }
         if (value == null) {
             return Optional.empty();
         }
@@ -136,9 +160,29 @@ public class TranslationCache implements Service {
         return Optional.of(new Entry(value.substring(separator + 1), separator == 0 ? null : value.substring(0, separator)));
     }
 
+    private String fromPrevious(String key) {
+        MVMap<String, String> older = previous;
+        String value;
+        try {
+            value = older == null ? null : older.get(key);
+        } catch (MVStoreException dropped) {
+            // Dropped by another thread just now.
+            return null;
+        }
+        if (value != null) {
+            writing.lock();
+            try {
+                store(key, value);
+            } finally {
+                writing.unlock();
+            }
+        }
+        return value;
+    }
+
     /**
-     * Stores the answers of one request and commits them. A failure to write is logged, not thrown:
-     * the translation itself succeeded, and losing the entries only means the texts would be billed again.
+     * Stores the answers of one request. A failure to write is logged, not thrown: the translation
+     * itself succeeded, and losing the entries only means the texts would be billed again.
      */
     public void put(Map<String, Entry> answers) {
         if (store == null || answers.isEmpty()) {
@@ -146,21 +190,12 @@ public class TranslationCache implements Service {
         }
         writing.lock();
         try {
-            long bytes = totals.getOrDefault(BYTES, 0L);
-            long next = totals.getOrDefault(NEXT, 0L);
-            for (Map.Entry<String, Entry> answer : answers.entrySet()) {
-                Entry entry = answer.getValue();
-                String value = (entry.detectedSourceLanguage() == null ? "" : entry.detectedSourceLanguage())
-                        + '\0' + entry.text();
-                String old = entries.put(answer.getKey(), value);
-                bytes += size(value) - (old == null ? 0 : size(old));
-                order.put(next++, answer.getKey());
+            store(answers);
+            journal.append(answers);
+            if (System.nanoTime() - lastCommit > COMMIT_INTERVAL_NANOS) {
+                commit();
             }
-            bytes = evictOldest(bytes);
-            totals.put(BYTES, bytes);
-            totals.put(NEXT, next);
-            store.commit();
-        } catch (MVStoreException e) {
+        } catch (IOException | MVStoreException e) {
             LOG.warn("Could not store translations in the cache {} ({}); those texts would be billed again if they come back.",
                     dir, e.getMessage());
         } finally {
@@ -168,24 +203,42 @@ public class TranslationCache implements Service {
         }
     }
 
-    /** Drops the oldest entries while they take more than the limit, down to 90 % of it. */
-    private long evictOldest(long bytes) {
-        if (bytes <= maxBytes) {
-            return bytes;
+    private void store(Map<String, Entry> answers) {
+        for (Map.Entry<String, Entry> answer : answers.entrySet()) {
+            Entry entry = answer.getValue();
+            store(answer.getKey(), (entry.detectedSourceLanguage() == null ? "" : entry.detectedSourceLanguage())
+                    + '\0' + entry.text());
         }
-        long target = maxBytes - maxBytes / 10;
-        while (bytes > target && !order.isEmpty()) {
-            String removed = entries.remove(order.remove(order.firstKey()));
-            if (removed != null) {
-                bytes -= size(removed);
-            }
-        }
-        return bytes;
     }
 
-    /** Bytes the cache's entries take, as counted against the limit. */
+    /** Puts an entry into the current generation, which gives way to a new one once it holds half the limit. */
+    private void store(String key, String value) {
+        String old = current.put(key, value);
+        long bytes = totals.getOrDefault(BYTES, 0L) + size(value) - (old == null ? 0 : size(old));
+        if (bytes > maxBytes / 2) {
+            long generation = totals.getOrDefault(GENERATION, 0L) + 1;
+            if (previous != null) {
+                store.removeMap(previous);
+            }
+            previous = current;
+            current = store.openMap(GENERATION + generation);
+            totals.put(GENERATION, generation);
+            totals.put(PREVIOUS_BYTES, bytes);
+            bytes = 0;
+        }
+        totals.put(BYTES, bytes);
+    }
+
+    /** Writes the entries to the cache file; the journal then starts afresh. */
+    private void commit() throws IOException {
+        store.commit();
+        journal.clear();
+        lastCommit = System.nanoTime();
+    }
+
+    /** Bytes the entries of both generations take, as counted against the limit. */
     public long bytes() {
-        return totals == null ? 0 : totals.getOrDefault(BYTES, 0L);
+        return totals == null ? 0 : totals.getOrDefault(BYTES, 0L) + totals.getOrDefault(PREVIOUS_BYTES, 0L);
     }
 
     private static long size(String value) {
@@ -200,8 +253,18 @@ public class TranslationCache implements Service {
     /** Writes what is left and lets go of the file, for the next process. */
     @Override
     public void stop() {
-        if (store != null && !store.isClosed()) {
+        if (store == null || store.isClosed()) {
+            return;
+        }
+        writing.lock();
+        try {
+            commit();
+            journal.discard();
+        } catch (IOException e) {
+            LOG.debug("Could not empty the cache journal in {}; it is read again at the next start", dir);
+        } finally {
             store.close();
+            writing.unlock();
         }
     }
 
@@ -246,10 +309,12 @@ public class TranslationCache implements Service {
         return strings;
     }
 
-    private static String sha256(String text) {
+    /** The first 144 bits of the SHA-256 (24 characters): short keys keep the file small, and no two texts share one. */
+    private static String digest(String text) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] hash = sha256.digest(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().encodeToString(Arrays.copyOf(hash, 18));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM has SHA-256", e);
         }

@@ -166,7 +166,7 @@ public class NewsdeskBeans implements CamelConfiguration {
                         .billed(characters), status);
     }
 
-    @BindToRegistry
+    @BindToRegistry(lazy = true)
     public LanguageSettings languageSettings(@PropertyInject("newsdesk.source-language") String sourceLanguage,
                                              @PropertyInject("newsdesk.target-language") String targetLanguage) {
         return new LanguageSettings(sourceLanguage, targetLanguage);
@@ -181,13 +181,13 @@ public class NewsdeskBeans implements CamelConfiguration {
                 languages, checkIntervalMs);
     }
 
-    @BindToRegistry
+    @BindToRegistry(lazy = true)
     public DeeplStatus deeplStatus() {
         return new DeeplStatus();
     }
 
-    /** Found by Camel's health check registry among the beans. */
-    @BindToRegistry
+    /** Found by Camel's health check registry among the beans; lazy, as it needs deeplPause. */
+    @BindToRegistry(lazy = true)
     public DeeplReadiness deeplReadiness(@BeanInject("deeplPause") DeeplPause pause,
                                          @BeanInject("deeplStatus") DeeplStatus status) {
         return new DeeplReadiness(pause, status);

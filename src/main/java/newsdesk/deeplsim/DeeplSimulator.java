@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -99,6 +101,7 @@ public final class DeeplSimulator implements AutoCloseable {
     private final Deque<Integer> queuedFaults = new ConcurrentLinkedDeque<>();
     private final List<Rejection> rejections = new CopyOnWriteArrayList<>();
     private volatile Integer persistentFault;
+    private final Set<String> withdrawnLanguages = ConcurrentHashMap.newKeySet();
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration retryAfter;
     private volatile long characterLimit = DEFAULT_CHARACTER_LIMIT;
@@ -270,6 +273,14 @@ public final class DeeplSimulator implements AutoCloseable {
         rejections.add(new Rejection(marker, status, message));
     }
 
+    /**
+     * DeepL no longer offers this language: /v2/languages leaves it out and translate requests naming
+     * it as source or target answer 400, until {@link #clearFaults}.
+     */
+    public void withdrawLanguage(String code) {
+        withdrawnLanguages.add(code.toUpperCase(Locale.ROOT));
+    }
+
     /** Delays every translate response by {@code latency}. */
     public void setLatency(Duration latency) {
         this.latency = latency;
@@ -280,9 +291,10 @@ public final class DeeplSimulator implements AutoCloseable {
         this.retryAfter = retryAfter;
     }
 
-    /** Removes queued and persistent faults, rejection rules, latency and Retry-After. */
+    /** Removes queued and persistent faults, rejection rules, withdrawn languages, latency and Retry-After. */
     public void clearFaults() {
         queuedFaults.clear();
+        withdrawnLanguages.clear();
         persistentFault = null;
         rejections.clear();
         latency = Duration.ZERO;
@@ -491,10 +503,10 @@ public final class DeeplSimulator implements AutoCloseable {
         requireMethod(method, "GET", "POST");
         String type = param(params, "type");
         if (type == null || type.equals("source")) {
-            return SOURCE_LANGUAGES;
+            return offered(SOURCE_LANGUAGES);
         }
         if (type.equals("target")) {
-            return TARGET_LANGUAGES;
+            return offered(TARGET_LANGUAGES);
         }
         throw new ApiError(400, "Value for 'type' not supported.");
     }
@@ -567,8 +579,12 @@ public final class DeeplSimulator implements AutoCloseable {
         return "1".equals(value) || "true".equalsIgnoreCase(value);
     }
 
-    private static boolean listed(List<Map<String, Object>> languages, String code) {
-        return languages.stream().anyMatch(language -> code.equalsIgnoreCase((String) language.get("language")));
+    private boolean listed(List<Map<String, Object>> languages, String code) {
+        return offered(languages).stream().anyMatch(language -> code.equalsIgnoreCase((String) language.get("language")));
+    }
+
+    private List<Map<String, Object>> offered(List<Map<String, Object>> languages) {
+        return languages.stream().filter(language -> !withdrawnLanguages.contains(language.get("language"))).toList();
     }
 
     private static void requireMethod(String method, String... allowed) throws ApiError {

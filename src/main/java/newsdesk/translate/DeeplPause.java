@@ -103,9 +103,11 @@ public class DeeplPause extends RoutePolicySupport {
                 : reason instanceof SettingRejectedException setting
                 ? setting.getMessage() + " Check " + setting.setting() + " and restart."
                 : "DeepL's character quota is used up (456).";
-        LOG.error("{} Usage: {}. Newsdesk takes no new articles until DeepL accepts work again; it checks every {} s "
+        // A refused setting has nothing to do with the account's usage.
+        LOG.error("{}{} Newsdesk takes no new articles until DeepL accepts work again; it checks every {} s "
                         + "(newsdesk.deepl.pause-check-ms). Waiting articles stay in the inbox (or on the work queue).",
-                problem, usage(), checkIntervalMs / 1000.0);
+                problem, reason instanceof SettingRejectedException ? "" : " Usage: " + usage() + ".",
+                checkIntervalMs / 1000.0);
     }
 
     private void checkAndResume() {

@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,26 +57,21 @@ class DuplicateArrivalsIT {
                 }
                 assertThat(deepl.translateRequests()).filteredOn(r -> r.status() == 200).hasSize(1);
                 assertThat(billedInResults).isEqualTo(deepl.billedCharacters()).isPositive();
-                assertThat(get(port, "/observe/metrics").body())
+                assertThat(MonitoringPort.get(port, "/observe/metrics").body())
                         .containsPattern("newsdesk_deepl_billed_characters_total\\{[^}]*} " + deepl.billedCharacters() + "\\.0");
-                assertThat(get(port, "/observe/health/ready").statusCode()).isEqualTo(200);
+                assertThat(MonitoringPort.get(port, "/observe/health/ready").statusCode()).isEqualTo(200);
 
                 // The quota runs out: not ready, and why; alive all the same.
                 deepl.setCharacterLimit(deepl.billedCharacters());
                 Files.write(data.resolve("inbox/neu.txt"), Articles.numbered(1));
-                await().atMost(Duration.ofSeconds(30)).until(() -> get(port, "/observe/health/ready").statusCode() == 503);
-                assertThat(get(port, "/observe/health/ready").body()).contains("quota is used up (456)");
-                assertThat(get(port, "/observe/health/live").statusCode()).isEqualTo(200);
+                await().atMost(Duration.ofSeconds(30)).until(() -> MonitoringPort.get(port, "/observe/health/ready").statusCode() == 503);
+                assertThat(MonitoringPort.get(port, "/observe/health/ready").body()).contains("quota is used up (456)");
+                assertThat(MonitoringPort.get(port, "/observe/health/live").statusCode()).isEqualTo(200);
                 assertThat(Files.exists(data.resolve("inbox/neu.txt"))).isTrue();
             } finally {
                 assertThat(JarProcess.stop(newsdesk)).isZero();
             }
             assertThat(Files.readString(log)).doesNotContain(RunningNewsdesk.AUTH_KEY);
         }
-    }
-
-    private static HttpResponse<String> get(int port, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -97,10 +97,13 @@ public class DeeplTranslator {
         Map<String, String> missing = new LinkedHashMap<>();
         for (int i = 0; i < pieces.size(); i++) {
             keys[i] = cache.key(pieces.get(i).value(), sourceLanguage, targetLanguage, options);
-            Optional<TranslationCache.Entry> cached = found.containsKey(keys[i]) ? Optional.empty() : cache.get(keys[i]);
+            if (found.containsKey(keys[i]) || missing.containsKey(keys[i])) {
+                continue;
+            }
+            Optional<TranslationCache.Entry> cached = cache.get(keys[i]);
             if (cached.isPresent()) {
                 found.put(keys[i], cached.get());
-            } else if (!found.containsKey(keys[i])) {
+            } else {
                 missing.put(keys[i], pieces.get(i).value());
             }
         }

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One embedded key-value file (H2 MVStore, {@code <dir>/translations.mv.db}) maps the SHA-256 of
  * the text, source and target language and every option that changes the translation to the
- * translation, so the cache takes about as much space as the texts themselves. Each request's
+ * translation, so the cache grows with the texts (not by a file per text). Each request's
  * answers are stored as soon as they come and appended to a {@link CacheJournal}; the file is
  * committed about once a second, so a killed process finds the rest in the journal at its next
  * start (a power cut may lose the newest).

@@ -4,6 +4,7 @@ import com.deepl.api.DeepLClient;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import newsdesk.broker.EmbeddedArtemis;
@@ -43,6 +44,7 @@ import org.apache.camel.component.micrometer.MicrometerUtils;
 public class NewsdeskBeans implements CamelConfiguration {
 
     private static final String INBOX_ELECTION = "newsdesk-inbox";
+    private static final long LANGUAGE_CHECK_MS = 5000;
 
     /**
      * The data folders exist before any route starts, so people can see where to drop files; a role,
@@ -74,15 +76,16 @@ public class NewsdeskBeans implements CamelConfiguration {
 
     /**
      * A language DeepL does not offer would send every article to error/, so it stops start-up. Asked
-     * with a client of its own that does not retry and waits at most 5 s, so an unreachable DeepL
-     * delays the start little (the built-in list is used then).
+     * with a client of its own that does not retry, for at most 5 s, so an unreachable DeepL delays
+     * the start little (the built-in list is used then).
      */
     private static void checkLanguages(CamelContext context) throws Exception {
+        Duration patience = Duration.ofMillis(Math.min(LANGUAGE_CHECK_MS,
+                Long.parseLong(context.resolvePropertyPlaceholders("{{deepl.timeout-ms}}"))));
         DeepLClient client = DeeplClientFactory.create(context.resolvePropertyPlaceholders("{{deepl.auth-key}}"),
                 context.resolvePropertyPlaceholders("{{deepl.auth-key-file}}"),
-                context.resolvePropertyPlaceholders("{{deepl.server-url}}"), 0,
-                Math.min(5000, Long.parseLong(context.resolvePropertyPlaceholders("{{deepl.timeout-ms}}"))));
-        context.getRegistry().lookupByNameAndType("languageSettings", LanguageSettings.class).check(client);
+                context.resolvePropertyPlaceholders("{{deepl.server-url}}"), 0, patience.toMillis());
+        context.getRegistry().lookupByNameAndType("languageSettings", LanguageSettings.class).check(client, patience);
     }
 
     private static String checkOneOf(CamelContext context, String key, List<String> allowed) throws MissingSettingException {

@@ -3,8 +3,14 @@ package newsdesk.translate;
 import com.deepl.api.DeepLException;
 import com.deepl.api.Language;
 import com.deepl.api.Translator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,36 +43,52 @@ public class LanguageSettings {
 
     /**
      * Throws, naming the setting and the valid values, unless DeepL (asked through {@code client}, or
-     * when it cannot be asked the built-in list) translates from the source and into the target language.
+     * when it does not answer within {@code patience} the built-in list) translates from the source
+     * and into the target language. The wait is bounded here, as a client's timeout does not cover
+     * looking up DeepL's address, which can take close to a minute on a machine without network.
      */
-    public void check(Translator client) throws MissingSettingException, InterruptedException {
-        List<String> sources;
-        List<String> targets;
+    public void check(Translator client, Duration patience) throws MissingSettingException, InterruptedException {
+        CompletableFuture<Offered> answer = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Offered.by(client);
+            } catch (DeepLException | InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        });
+        Offered offered;
         String whose;
         try {
-            sources = codes(client.getSourceLanguages());
-            targets = codes(client.getTargetLanguages());
+            offered = answer.get(patience.toMillis(), TimeUnit.MILLISECONDS);
             whose = "DeepL's list";
-        } catch (DeepLException e) {
+        } catch (ExecutionException | TimeoutException e) {
+            answer.cancel(true);
             LOG.warn("DeepL could not be asked which languages it offers ({}); the language settings are checked "
-                    + "against Newsdesk's copy of its list.", e.getMessage());
-            sources = KNOWN_SOURCES;
-            targets = KNOWN_TARGETS;
+                    + "against Newsdesk's copy of its list.", e instanceof TimeoutException
+                    ? "no answer within " + patience.toSeconds() + " s" : e.getCause().getMessage());
+            offered = new Offered(KNOWN_SOURCES, KNOWN_TARGETS);
             whose = "Newsdesk's copy of DeepL's list, as DeepL could not be asked";
         }
-        if (!sources.contains(source)) {
+        if (!offered.sources().contains(source)) {
             throw new MissingSettingException(SOURCE + " is '" + source + "', which DeepL does not translate from: "
-                    + "set it to one of " + sources + " (" + whose + ").");
+                    + "set it to one of " + offered.sources() + " (" + whose + ").");
         }
-        if (!offers(targets, target)) {
+        if (!offers(offered.targets(), target)) {
             throw new MissingSettingException(TARGET + " is '" + target + "', which DeepL does not translate into: "
-                    + "set it to one of " + targets + " (" + whose + ").");
+                    + "set it to one of " + offered.targets() + " (" + whose + ").");
         }
     }
 
     /** Whether DeepL lists both languages now: after it refused one, work resumes once it does. */
     public boolean offeredBy(Translator client) throws DeepLException, InterruptedException {
-        return codes(client.getSourceLanguages()).contains(source) && offers(codes(client.getTargetLanguages()), target);
+        Offered offered = Offered.by(client);
+        return offered.sources().contains(source) && offers(offered.targets(), target);
+    }
+
+    /** The codes DeepL lists, upper case. */
+    private record Offered(List<String> sources, List<String> targets) {
+        static Offered by(Translator client) throws DeepLException, InterruptedException {
+            return new Offered(codes(client.getSourceLanguages()), codes(client.getTargetLanguages()));
+        }
     }
 
     /** EN and PT are still accepted as targets, for EN-GB/EN-US and PT-BR/PT-PT, though DeepL no longer lists them. */

@@ -25,7 +25,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * {@code dictionaries: [{source: DE, target: EN, entries: {"OVKS": "CSTO"}}]}, or a CSV/TSV file as
  * DeepL exports them, one entry a line: {@code source term, target term, source language, target
  * language}. A CSV/TSV file named {@code <name>.<source>-<target>.csv} may leave out the two language
- * columns. Anything wrong gives a {@link GlossaryFileException} naming the file and the problem.
+ * columns. Anything wrong gives a {@link GlossaryException} naming the file and the problem.
  */
 public final class GlossaryFile {
 
@@ -49,7 +49,7 @@ public final class GlossaryFile {
         return dot < 0 ? fileName : fileName.substring(0, dot);
     }
 
-    public static Glossary read(Path file) throws GlossaryFileException {
+    public static Glossary read(Path file) throws GlossaryException {
         Matcher fileName = FILE_NAME.matcher(file.getFileName().toString());
         if (!fileName.matches()) {
             throw problem(file, "not a glossary file name (<name>.yaml, <name>.csv or <name>.tsv)");
@@ -73,7 +73,7 @@ public final class GlossaryFile {
         return new Glossary(name, dictionaries);
     }
 
-    private static List<Glossary.Dictionary> fromYaml(Path file, String text) throws GlossaryFileException {
+    private static List<Glossary.Dictionary> fromYaml(Path file, String text) throws GlossaryException {
         Object root;
         try {
             root = new Load(LoadSettings.builder().setLabel(file.toString()).build()).loadFromString(text);
@@ -113,7 +113,7 @@ public final class GlossaryFile {
     }
 
     private static List<Glossary.Dictionary> fromTable(Path file, String text, char separator, String source,
-                                                       String target) throws GlossaryFileException {
+                                                       String target) throws GlossaryException {
         Map<List<String>, Map<String, String>> byPair = new LinkedHashMap<>();
         List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
@@ -145,7 +145,7 @@ public final class GlossaryFile {
 
     /** Checks one dictionary as DeepL would (languages, terms) and adds it. */
     private static void add(Path file, List<Glossary.Dictionary> dictionaries, String where, String source, String target,
-                            Map<String, String> terms) throws GlossaryFileException {
+                            Map<String, String> terms) throws GlossaryException {
         if (!GlossaryLanguages.wellFormed(source) || !GlossaryLanguages.wellFormed(target)) {
             throw problem(file, where + " needs a source and a target language code such as DE and EN (has "
                     + source + " and " + target + ")");
@@ -199,7 +199,7 @@ public final class GlossaryFile {
         return value == null ? null : String.valueOf(value);
     }
 
-    private static GlossaryFileException problem(Path file, String what) {
-        return new GlossaryFileException("Glossary " + file + ": " + what + ".");
+    private static GlossaryException problem(Path file, String what) {
+        return new GlossaryException("Glossary " + file + ": " + what + ".");
     }
 }

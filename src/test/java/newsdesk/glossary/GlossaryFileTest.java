@@ -102,7 +102,7 @@ class GlossaryFileTest {
     }
 
     private void assertProblem(Path file, String problem) {
-        assertThatThrownBy(() -> GlossaryFile.read(file)).isInstanceOf(GlossaryFileException.class)
+        assertThatThrownBy(() -> GlossaryFile.read(file)).isInstanceOf(GlossaryException.class)
                 .hasMessageStartingWith("Glossary " + file + ": ")
                 .hasMessageContaining(problem)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));

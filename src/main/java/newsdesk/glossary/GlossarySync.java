@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <p>DeepL glossaries are never edited in place: changed content gets a new glossary, and requests
  * started from then on use it. The old one is deleted by a later {@link #sync} once no request holding
  * a {@link Lease} on it is in flight. A broken or refused file leaves that glossary as it was (or
- * absent) and is reported once, as one ERROR line naming the file.
+ * absent) and is reported in the {@link Outcome} as one line naming the file.
  */
 public class GlossarySync {
 
@@ -56,7 +56,8 @@ public class GlossarySync {
     /** Requests in flight per DeepL glossary id. Guarded by this for the switch-over; counted atomically. */
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private Set<String> supportedPairs;
-    private Map<Path, String> reported = Map.of();
+    /** Whether a replaced glossary waits for its requests in flight before it can be deleted. */
+    private volatile boolean deletionsWaiting;
 
     public GlossarySync(DeepLClient client, Path folder) {
         this.client = client;
@@ -64,10 +65,11 @@ public class GlossarySync {
     }
 
     /**
-     * Reads the folder and brings DeepL in step with it. DeepL failing (network, quota) throws; the
-     * glossaries in use stay as they were, and the next sync tries again.
+     * Reads the folder and brings DeepL in step with it. A glossary whose file is gone but which a
+     * running desk still names ({@code needed}) is kept until no desk does. DeepL failing (network,
+     * quota) throws; the glossaries in use stay as they were, and the next sync tries again.
      */
-    public Outcome sync() throws DeepLException, InterruptedException {
+    public Outcome sync(Set<String> needed) throws DeepLException, InterruptedException {
         Map<Path, String> problems = new LinkedHashMap<>();
         Map<String, Glossary> wanted = readFolder(problems);
         Map<String, MultilingualGlossaryInfo> made = new HashMap<>();
@@ -92,10 +94,17 @@ public class GlossarySync {
             LOG.info("Glossary {} ({} entries, {}) {} as DeepL glossary {}.", glossary.name(), glossary.entryCount(),
                     glossary.hash(), existing != null ? "reused" : "created", id);
         }
-        // A file that is broken now keeps the glossary it had.
+        // A file that is broken now keeps the glossary it had; so does one a running desk still names.
         for (Map.Entry<String, Active> kept : before.entrySet()) {
-            if (!after.containsKey(kept.getKey()) && brokenFileNamed(problems, kept.getKey())) {
+            if (after.containsKey(kept.getKey())) {
+                continue;
+            }
+            if (brokenFileNamed(problems, kept.getKey())) {
                 after.put(kept.getKey(), kept.getValue());
+            } else if (needed.contains(kept.getKey())) {
+                after.put(kept.getKey(), kept.getValue());
+                problems.put(folder.resolve(kept.getKey()), "Glossary " + kept.getKey() + ": its file is gone from "
+                        + folder + " but a running desk names it; kept until no desk does.");
             }
         }
         Set<String> removed = new HashSet<>(before.keySet());
@@ -105,8 +114,12 @@ public class GlossarySync {
             client.deleteMultilingualGlossary(id);
             LOG.info("DeepL glossary {} deleted: no glossary file has that content any more.", id);
         }
-        reportNew(problems);
         return new Outcome(changed, removed, problems);
+    }
+
+    /** Whether a sync would delete a replaced glossary whose requests in flight have finished by then. */
+    public boolean hasDeletionsWaiting() {
+        return deletionsWaiting;
     }
 
     /** The glossary of this name as DeepL has it now, or null. */
@@ -175,14 +188,21 @@ public class GlossarySync {
         active = Map.copyOf(after);
         Set<String> kept = after.values().stream().map(Active::id).collect(Collectors.toSet());
         List<String> deletable = new ArrayList<>();
+        boolean waiting = false;
         for (MultilingualGlossaryInfo info : made.values()) {
             String id = info.getGlossaryId();
             AtomicInteger requests = inFlight.get(id);
-            if (!kept.contains(id) && (requests == null || requests.get() == 0)) {
+            if (kept.contains(id)) {
+                continue;
+            }
+            if (requests == null || requests.get() == 0) {
                 deletable.add(id);
                 inFlight.remove(id);
+            } else {
+                waiting = true;
             }
         }
+        deletionsWaiting = waiting;
         return deletable;
     }
 
@@ -244,15 +264,5 @@ public class GlossarySync {
 
     private static boolean brokenFileNamed(Map<Path, String> problems, String name) {
         return problems.keySet().stream().anyMatch(file -> GlossaryFile.nameOf(file).equals(name));
-    }
-
-    /** Each problem is logged once, not again at every sync while the file stays as it is. */
-    private void reportNew(Map<Path, String> problems) {
-        problems.forEach((file, problem) -> {
-            if (!problem.equals(reported.get(file))) {
-                LOG.error("{} It is not used; glossaries and desks in use stay as they were.", problem);
-            }
-        });
-        reported = Map.copyOf(problems);
     }
 }

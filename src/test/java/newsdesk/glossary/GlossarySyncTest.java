@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import newsdesk.deeplsim.DeeplSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,9 +54,9 @@ class GlossarySyncTest {
         write("sport.de-en.csv", "Elfmeter,penalty\n");
         GlossarySync sync = new GlossarySync(client, folder);
 
-        GlossarySync.Outcome first = sync.sync();
+        GlossarySync.Outcome first = sync.sync(Set.of());
         String houseId = sync.get("house").id();
-        GlossarySync.Outcome second = sync.sync();
+        GlossarySync.Outcome second = sync.sync(Set.of());
 
         assertThat(first.changed()).containsExactlyInAnyOrder("house", "sport");
         assertThat(second.changed()).isEmpty();
@@ -64,7 +65,7 @@ class GlossarySyncTest {
                 "newsdesk:house:" + sync.get("house").glossary().hash(), "newsdesk:sport:" + sync.get("sport").glossary().hash());
         // A restart finds them by name and hash instead of making them again.
         GlossarySync restarted = new GlossarySync(client, folder);
-        restarted.sync();
+        restarted.sync(Set.of());
         assertThat(restarted.get("house").id()).isEqualTo(houseId);
         assertThat(sim.glossaryNames()).hasSize(2);
     }
@@ -73,25 +74,43 @@ class GlossarySyncTest {
     void changedContentGetsANewGlossaryAndTheOldOneGoesOnceNoRequestUsesIt() throws Exception {
         write("house.yaml", HOUSE);
         GlossarySync sync = new GlossarySync(client, folder);
-        sync.sync();
+        sync.sync(Set.of());
         String oldId = sync.get("house").id();
 
         try (GlossarySync.Lease inFlight = sync.lease("house")) {
             write("house.yaml", HOUSE_CHANGED);
-            GlossarySync.Outcome outcome = sync.sync();
+            GlossarySync.Outcome outcome = sync.sync(Set.of());
 
             assertThat(outcome.changed()).containsExactly("house");
             assertThat(sync.get("house").id()).isNotEqualTo(oldId);
             // The request in flight still translates with the glossary it started with.
             assertThat(translate(inFlight.glossary().id())).isEqualTo("[EN-US] The CSTO tagt.");
             assertThat(sim.glossaryNames()).hasSize(2);
+            assertThat(sync.hasDeletionsWaiting()).isTrue();
         }
         try (GlossarySync.Lease next = sync.lease("house")) {
             assertThat(translate(next.glossary().id())).isEqualTo("[EN-US] The CSTO (Moscow-led) tagt.");
         }
-        sync.sync();
+        sync.sync(Set.of());
 
         assertThat(sim.glossaryNames()).containsExactly("newsdesk:house:" + sync.get("house").glossary().hash());
+        assertThat(sync.hasDeletionsWaiting()).isFalse();
+    }
+
+    @Test
+    void aGlossaryARunningDeskNamesStaysWhenItsFileGoes() throws Exception {
+        write("house.yaml", HOUSE);
+        GlossarySync sync = new GlossarySync(client, folder);
+        sync.sync(Set.of());
+        String id = sync.get("house").id();
+
+        Files.delete(folder.resolve("house.yaml"));
+        GlossarySync.Outcome outcome = sync.sync(Set.of("house"));
+
+        assertThat(outcome.removed()).isEmpty();
+        assertThat(outcome.problems().values()).singleElement().asString().contains("a running desk names it");
+        assertThat(sync.get("house").id()).isEqualTo(id);
+        assertThat(sim.glossaryNames()).hasSize(1);
     }
 
     @Test
@@ -100,10 +119,10 @@ class GlossarySyncTest {
                 new MultilingualGlossaryDictionaryEntries("de", "en", new GlossaryEntries(Map.of("a", "b")))));
         write("house.yaml", HOUSE);
         GlossarySync sync = new GlossarySync(client, folder);
-        sync.sync();
+        sync.sync(Set.of());
 
         Files.delete(folder.resolve("house.yaml"));
-        GlossarySync.Outcome outcome = sync.sync();
+        GlossarySync.Outcome outcome = sync.sync(Set.of());
 
         assertThat(outcome.removed()).containsExactly("house");
         assertThat(sync.get("house")).isNull();
@@ -115,11 +134,11 @@ class GlossarySyncTest {
     void aBrokenEditKeepsTheGlossaryAsItWas() throws Exception {
         write("house.yaml", HOUSE);
         GlossarySync sync = new GlossarySync(client, folder);
-        sync.sync();
+        sync.sync(Set.of());
         String id = sync.get("house").id();
 
         Path file = write("house.yaml", "dictionaries: [{source: DE, target: EN, entries: {\"OVKS\": \"CSTO\"}\n");
-        GlossarySync.Outcome outcome = sync.sync();
+        GlossarySync.Outcome outcome = sync.sync(Set.of());
 
         assertThat(outcome.problems()).containsOnlyKeys(file);
         assertThat(outcome.problems().get(file)).startsWith("Glossary " + file + ": not valid YAML at line");
@@ -134,7 +153,7 @@ class GlossarySyncTest {
         write("house.yaml", HOUSE);
         GlossarySync sync = new GlossarySync(client, folder);
 
-        GlossarySync.Outcome outcome = sync.sync();
+        GlossarySync.Outcome outcome = sync.sync(Set.of());
 
         assertThat(outcome.problems()).containsEntry(thai, "Glossary " + thai + ": DeepL has no glossaries for DE→TH.");
         assertThat(sync.get("thai")).isNull();
@@ -145,7 +164,7 @@ class GlossarySyncTest {
     void aDeskMustNameAGlossaryWithItsLanguagePairAndASourceLanguage() throws Exception {
         write("house.yaml", HOUSE);
         GlossarySync sync = new GlossarySync(client, folder);
-        sync.sync();
+        sync.sync(Set.of());
 
         assertThat(sync.require("politics", "house", "DE", "EN-GB").id()).isEqualTo(sync.get("house").id());
         assertThatThrownBy(() -> sync.require("politics", "nope", "DE", "EN-US")).isInstanceOf(GlossaryException.class)

@@ -20,6 +20,8 @@ public record Desk(Path file, String name, Map<String, String> parameters) {
     private static final Set<String> SUMMARY_LANGUAGE = Set.of("target", "source");
     private static final Set<String> FORMALITY = Set.of("default", "more", "less", "prefer_more", "prefer_less");
     private static final Set<String> TARGETS = Set.of("file", "jms", "kafka");
+    /** The parameters that name a folder. */
+    static final List<String> FOLDERS = List.of("inbox", "outbox", "archive", "error");
     /** The glossary parameter's value for none. */
     public static final String NO_GLOSSARY = "none";
     /** The sourceLanguage parameter's value for "DeepL detects it". */
@@ -58,8 +60,7 @@ public record Desk(Path file, String name, Map<String, String> parameters) {
 
     /** The folders only this desk may use. */
     public List<Path> folders() {
-        return List.of("inbox", "outbox", "archive", "error").stream()
-                .map(key -> Path.of(parameters.get(key)).toAbsolutePath().normalize()).toList();
+        return FOLDERS.stream().map(key -> Path.of(parameters.get(key))).toList();
     }
 
     /** The source language, or null when DeepL detects it. */

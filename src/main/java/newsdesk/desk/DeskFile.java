@@ -10,10 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import newsdesk.glossary.GlossaryFile;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import newsdesk.glossary.YamlFile;
 
 /**
  * Reads one desk file: a Camel {@code templatedRoute} of the route template {@code desk}, with the
@@ -62,8 +59,10 @@ public final class DeskFile {
             if (value == null && parameter.getValue() == null) {
                 throw problem(file, "parameter '" + parameter.getKey() + "' is required");
             }
-            values.put(parameter.getKey(), value != null ? value
-                    : settings.apply(parameter.getValue().replace("{{desk}}", name)));
+            String resolved = value != null ? value : settings.apply(parameter.getValue().replace("{{desk}}", name));
+            // Absolute, so the file consumer's move and the error step find them whatever the inbox is.
+            values.put(parameter.getKey(), Desk.FOLDERS.contains(parameter.getKey())
+                    ? Path.of(resolved).toAbsolutePath().normalize().toString() : resolved);
         }
         try {
             return Desk.of(file, values);
@@ -74,13 +73,9 @@ public final class DeskFile {
 
     private static Object parse(Path file) throws DeskException {
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return new Load(LoadSettings.builder().setLabel(file.toString()).build()).loadFromString(text);
-        } catch (MarkedYamlEngineException e) {
-            String where = e.getProblemMark().map(mark -> " at line " + (mark.getLine() + 1)).orElse("");
-            throw problem(file, "not valid YAML" + where + ": " + e.getProblem());
-        } catch (YamlEngineException e) {
-            throw problem(file, "not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            return YamlFile.load(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw problem(file, e.getMessage());
         } catch (IOException e) {
             throw problem(file, "cannot be read (" + e.getClass().getSimpleName() + ")");
         }

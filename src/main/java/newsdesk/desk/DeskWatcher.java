@@ -150,8 +150,8 @@ public class DeskWatcher {
     }
 
     private void start(Desk desk) throws Exception {
-        for (String folder : List.of("inbox", "outbox", "archive", "error")) {
-            Files.createDirectories(Path.of(desk.parameters().get(folder)));
+        for (Path folder : desk.folders()) {
+            Files.createDirectories(folder);
         }
         Map<String, Object> parameters = new HashMap<>(desk.parameters());
         TemplatedRouteBuilder.builder(context, DeskFile.TEMPLATE).routeId(desk.routeId()).parameters(parameters).add();

@@ -15,10 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads one glossary file: {@code <name>.yaml} (or {@code .yml}) with
@@ -76,12 +72,9 @@ public final class GlossaryFile {
     private static List<Glossary.Dictionary> fromYaml(Path file, String text) throws GlossaryException {
         Object root;
         try {
-            root = new Load(LoadSettings.builder().setLabel(file.toString()).build()).loadFromString(text);
-        } catch (MarkedYamlEngineException e) {
-            String where = e.getProblemMark().map(mark -> " at line " + (mark.getLine() + 1)).orElse("");
-            throw problem(file, "not valid YAML" + where + ": " + e.getProblem());
-        } catch (YamlEngineException e) {
-            throw problem(file, "not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            root = YamlFile.load(file.toString(), text);
+        } catch (IllegalArgumentException e) {
+            throw problem(file, e.getMessage());
         }
         if (!(root instanceof Map<?, ?> top) || !(top.get("dictionaries") instanceof List<?> list) || list.isEmpty()) {
             throw problem(file, "needs 'dictionaries:' with a list of {source, target, entries}");

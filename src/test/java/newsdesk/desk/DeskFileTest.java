@@ -60,6 +60,13 @@ class DeskFileTest {
     }
 
     @Test
+    void foldersAreMadeAbsolute() throws Exception {
+        Desk desk = read("rel.camel.yaml", desk("rel", "      - {name: inbox, value: in/../inbox}\n"));
+
+        assertThat(desk.inbox()).isEqualTo(Path.of("inbox").toAbsolutePath());
+    }
+
+    @Test
     void autoMeansDeeplDetectsTheSourceLanguage() throws Exception {
         Desk desk = read("wire.camel.yaml", desk("wire", "      - {name: sourceLanguage, value: auto}\n"));
 

@@ -49,6 +49,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       ({@link #setCharacterLimit}, {@code --quota-chars}).
  *   <li>{@code GET|POST /v2/usage}: {@code {"character_count":N,"character_limit":M}}.
  *   <li>{@code GET|POST /v2/languages?type=source|target}: a small fixed list.
+ *   <li>Glossaries, DeepL's v3 endpoints ({@link SimGlossaries}); {@code glossary_id} on translate
+ *       applies the glossary's entries for the request's language pair.
  * </ul>
  * Bodies over 128 KiB answer 413. Errors carry DeepL's {@code {"message":"..."}} body.
  *
@@ -112,6 +114,7 @@ public final class DeeplSimulator implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
     private final AtomicLong handlerCpuNanos = new AtomicLong();
+    private final SimGlossaries glossaries = new SimGlossaries();
 
     private DeeplSimulator(String authKey, int port) throws IOException {
         this.authKey = authKey;
@@ -343,7 +346,7 @@ public final class DeeplSimulator implements AutoCloseable {
         }
     }
 
-    /** Back to the state after start: no faults, no recordings, zero usage, default limit. */
+    /** Back to the state after start: no faults, no recordings, zero usage, default limit, no glossaries. */
     public void reset() {
         clearFaults();
         characterLimit = DEFAULT_CHARACTER_LIMIT;
@@ -351,6 +354,12 @@ public final class DeeplSimulator implements AutoCloseable {
         translateRequests.clear();
         translateRequestCount.set(0);
         peakInFlight.set(inFlight.get());
+        glossaries.clear();
+    }
+
+    /** The names of the glossaries created and not deleted, oldest first. */
+    public List<String> glossaryNames() {
+        return glossaries.names();
     }
 
     @Override
@@ -412,7 +421,12 @@ public final class DeeplSimulator implements AutoCloseable {
                 case "/v2/translate" -> translate(method, params);
                 case "/v2/usage" -> usage(method);
                 case "/v2/languages" -> languages(method, params);
-                default -> throw new ApiError(404, "Not found: " + path);
+                default -> {
+                    if (!glossaries.handles(path)) {
+                        throw new ApiError(404, "Not found: " + path);
+                    }
+                    yield glossaries.answer(method, path, params);
+                }
             };
             status = 200;
         } catch (ApiError e) {
@@ -472,6 +486,8 @@ public final class DeeplSimulator implements AutoCloseable {
         if (billedCharacters.get() >= characterLimit) {
             throw new ApiError(456, "Quota exceeded. The character limit has been reached.");
         }
+        String glossaryId = param(params, "glossary_id");
+        Map<String, String> glossary = glossaryId == null ? Map.of() : glossaries.entriesFor(glossaryId, source, target);
         boolean showBilled = isTrue(param(params, "show_billed_characters"));
         List<Map<String, Object>> translations = new ArrayList<>();
         long billedTotal = 0;
@@ -481,7 +497,7 @@ public final class DeeplSimulator implements AutoCloseable {
             Map<String, Object> translation = new LinkedHashMap<>();
             translation.put("detected_source_language",
                     source != null ? source.toUpperCase(Locale.ROOT) : SimTranslation.detectLanguage(text));
-            translation.put("text", SimTranslation.translate(text, source, target));
+            translation.put("text", SimTranslation.translate(text, source, target, glossary));
             if (showBilled) {
                 translation.put("billed_characters", billed);
             }
@@ -570,7 +586,7 @@ public final class DeeplSimulator implements AutoCloseable {
     }
 
     /** First non-blank value of a parameter, or null. */
-    private static String param(Map<String, List<String>> params, String name) {
+    static String param(Map<String, List<String>> params, String name) {
         List<String> values = params.getOrDefault(name, List.of());
         return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
     }
@@ -587,7 +603,7 @@ public final class DeeplSimulator implements AutoCloseable {
         return languages.stream().filter(language -> !withdrawnLanguages.contains(language.get("language"))).toList();
     }
 
-    private static void requireMethod(String method, String... allowed) throws ApiError {
+    static void requireMethod(String method, String... allowed) throws ApiError {
         if (!List.of(allowed).contains(method)) {
             throw new ApiError(405, "Method " + method + " not allowed.");
         }
@@ -652,7 +668,7 @@ public final class DeeplSimulator implements AutoCloseable {
     }
 
     /** An answer other than 200, with DeepL's error body. */
-    private static final class ApiError extends Exception {
+    static final class ApiError extends Exception {
         final int status;
 
         ApiError(int status, String message) {

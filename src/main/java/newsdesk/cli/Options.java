@@ -66,6 +66,23 @@ final class Options {
         throw new UsageException("--" + name + " must be a positive whole number, not " + value);
     }
 
+    /** A number between 0 and 1. */
+    double share(String name, double fallback) throws UsageException {
+        String value = values.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            double number = Double.parseDouble(value);
+            if (number >= 0 && number <= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--" + name + " must be a number between 0 and 1, not " + value);
+    }
+
     /** Wrong or missing arguments: the command prints its usage and exits with 2. */
     static final class UsageException extends Exception {
         UsageException(String message) {

@@ -42,7 +42,7 @@ final class BoostedTrees {
         }
     }
 
-    static Model fit(double[][] x, boolean[] y, Settings settings) {
+    static Model fit(double[][] x, boolean[] y, double[] weight, Settings settings) {
         int n = x.length;
         int d = x[0].length;
         double[][] cuts = new double[d][];
@@ -53,11 +53,13 @@ final class BoostedTrees {
                 binned[k][i] = (byte) bin(cuts[k], x[i][k]);
             }
         }
-        int positives = 0;
-        for (boolean label : y) {
-            positives += label ? 1 : 0;
+        double positives = 0;
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            positives += y[i] ? weight[i] : 0;
+            total += weight[i];
         }
-        double share = Math.min(Math.max((double) positives / n, 1e-6), 1 - 1e-6);
+        double share = Math.min(Math.max(positives / total, 1e-6), 1 - 1e-6);
         double base = Math.log(share / (1 - share));
         double[] z = new double[n];
         Arrays.fill(z, base);
@@ -67,8 +69,8 @@ final class BoostedTrees {
         for (int t = 0; t < settings.trees(); t++) {
             for (int i = 0; i < n; i++) {
                 double p = 1 / (1 + Math.exp(-z[i]));
-                gradient[i] = p - (y[i] ? 1 : 0);
-                hessian[i] = p * (1 - p);
+                gradient[i] = weight[i] * (p - (y[i] ? 1 : 0));
+                hessian[i] = weight[i] * p * (1 - p);
             }
             TreeBuilder builder = new TreeBuilder(binned, cuts, gradient, hessian, settings);
             int[] all = new int[n];

@@ -15,7 +15,7 @@ final class SentenceFeatures {
             "first", "second", "third", "fourth", "fifth", "log_position", "relative_position",
             "log_words", "short", "long", "content_share",
             "textrank_share", "lexrank", "centroid_similarity", "lead_similarity", "earlier_similarity",
-            "quote", "opens_with_quote", "number", "capitals", "question_or_colon", "parenthesis");
+            "quote", "opens_with_quote", "number", "capitals", "question_or_colon", "parenthesis", "log_sentences", "relative_words");
     static final int COUNT = NAMES.size();
     static final int CAPITALS = NAMES.indexOf("capitals");
 
@@ -36,7 +36,8 @@ final class SentenceFeatures {
         double[] textRankShare = CentralityRanking.rankShares(TextRank.scores(index));
         double[] centroid = vectors.centroidCosines();
         double[][] rows = new double[n][];
-        double earlier = 0;
+        double meanWords = candidates.texts().stream().mapToInt(SentenceFeatures::words).average().orElse(1);
+        double earlier;
         for (int i = 0; i < n; i++) {
             String text = candidates.texts().get(i);
             int words = words(text);
@@ -65,6 +66,8 @@ final class SentenceFeatures {
             row[19] = candidates.language() == Language.EN ? capitalShare(text) : Double.NaN;
             row[20] = text.endsWith("?") || text.endsWith(":") ? 1 : 0;
             row[21] = text.indexOf('(') >= 0 ? 1 : 0;
+            row[22] = Math.log(n);
+            row[23] = meanWords > 0 ? words / meanWords : 0;
             rows[i] = row;
         }
         return new Table(rows, cosine);

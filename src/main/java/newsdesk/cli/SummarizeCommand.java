@@ -25,7 +25,7 @@ import newsdesk.summarize.SummaryMethod;
  */
 public final class SummarizeCommand {
 
-    static final String USAGE = "usage: java -jar newsdesk.jar summarize --input IN.jsonl --output OUT.jsonl [--sentences N]"
+    static final String USAGE = "usage: java -jar target/newsdesk.jar summarize --input IN.jsonl --output OUT.jsonl [--sentences N]"
             + " [--ratio R --ratio-min MIN --ratio-max MAX]";
     private static final int DEFAULT_SENTENCES = 3;
 

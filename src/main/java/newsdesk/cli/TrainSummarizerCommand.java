@@ -26,7 +26,7 @@ import newsdesk.summarize.SummaryLength;
  */
 public final class TrainSummarizerCommand {
 
-    static final String USAGE = "usage: java -jar newsdesk.jar train-summarizer --input A.jsonl[,B.jsonl...] [--weights W1,W2...]"
+    static final String USAGE = "usage: java -jar target/newsdesk.jar train-summarizer --input A.jsonl[,B.jsonl...] [--weights W1,W2...]"
             + " --output MODEL.tsv"
             + " [--folds K --predictions OUT.jsonl] [--sentences N] [--ratio R --ratio-min MIN --ratio-max MAX]";
 

@@ -65,7 +65,7 @@ class TrainSummarizerCommandTest {
                 {"train-summarizer", "--input", STORIES.toString(), "--output", model, "--ratio", "2"}}) {
             CommandResult result = CommandResult.run(args);
             assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(2);
-            assertThat(result.err()).contains("usage: java -jar newsdesk.jar train-summarizer");
+            assertThat(result.err()).contains("usage: java -jar target/newsdesk.jar train-summarizer");
         }
     }
 }

@@ -1,6 +1,7 @@
 package newsdesk;
 
 import com.deepl.api.DeepLClient;
+import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;

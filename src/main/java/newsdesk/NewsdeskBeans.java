@@ -38,6 +38,8 @@ import newsdesk.monitor.WorkSummary;
 import newsdesk.settings.KnownSettings;
 import newsdesk.monitor.DeeplReadiness;
 import newsdesk.summarize.ExtractiveSummarizer;
+import newsdesk.summarize.SummaryLength;
+import newsdesk.summarize.SummaryMethod;
 import newsdesk.translate.DeeplAnswers;
 import newsdesk.translate.DeeplClientFactory;
 import newsdesk.translate.DeeplPause;
@@ -275,8 +277,11 @@ public class NewsdeskBeans implements CamelConfiguration {
 
     @BindToRegistry
     public ExtractiveSummarizer extractiveSummarizer(@PropertyInject("newsdesk.summary.sentences") int sentences,
+                                                     @PropertyInject("newsdesk.summary.ratio") double ratio,
+                                                     @PropertyInject("newsdesk.summary.ratio-min") int ratioMin,
+                                                     @PropertyInject("newsdesk.summary.ratio-max") int ratioMax,
                                                      @PropertyInject("newsdesk.summary.max-chars") int maxChars) {
-        return new ExtractiveSummarizer(sentences, maxChars);
+        return new ExtractiveSummarizer(new SummaryLength(sentences, ratio, ratioMin, ratioMax), maxChars, SummaryMethod.DEFAULT);
     }
 
     /** Lazy like the translator it uses. */

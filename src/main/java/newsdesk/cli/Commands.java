@@ -31,6 +31,8 @@ public final class Commands {
                     SummarizeCommand.USAGE, SummarizeCommand::run),
             new Command("evaluate", "score summaries against reference summaries (ROUGE, with 95% intervals)",
                     EvaluateCommand.USAGE, EvaluateCommand::run),
+            new Command("train-summarizer", "train the summarizer's sentence scorer on stories with reference summaries",
+                    TrainSummarizerCommand.USAGE, TrainSummarizerCommand::run),
             new Command("bench", "measure throughput and start-up against the DeepL simulator",
                     Benchmark.USAGE, Benchmark::run));
 

@@ -10,7 +10,8 @@ public final class Commands {
 
     /** Each tool takes its own arguments and returns the process exit code. */
     private static final Map<String, Function<String[], Integer>> COMMANDS = Map.of(
-            "summarize", SummarizeCommand::run, "evaluate", EvaluateCommand::run, "bench", Benchmark::run);
+            "summarize", SummarizeCommand::run, "evaluate", EvaluateCommand::run, "bench", Benchmark::run,
+            "extract", ExtractCommand::run);
 
     private Commands() {
     }

@@ -29,14 +29,16 @@ final class HtmlMainText {
     private static final Set<String> DROPPED_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas", "iframe",
             "object", "embed", "button", "input", "select", "textarea", "option", "nav", "aside", "footer", "dialog", "menu",
             "figure", "figcaption", "video", "audio", "picture", "img", "map", "link", "meta", "head", "label");
-    /** Class or id words of page furniture (after Readability's "unlikely candidates"). */
-    private static final Pattern FURNITURE = Pattern.compile("(?i)(^|[-_ ])(comment|comments|disqus|respond|replies|share|sharing|social|"
-            + "related|recommend|recommended|more-stories|popular|trending|sidebar|banner|breadcrumbs?|"
-            + "menu|navbar|nav|navigation|footer|masthead|cookie|consent|gdpr|newsletter|subscribe|subscription|signup|"
-            + "promo|sponsor|sponsored|advert|advertisement|ad-slot|adslot|outbrain|taboola|"
-            + "pagination|pager|tags|tag-list|taglist|author-bio|author-info|bio|caption|credit|modal|popup|overlay|"
+    /** Class or id words of page furniture (after Readability's "unlikely candidates"), unless article words outweigh them. */
+    private static final Pattern FURNITURE = Pattern.compile("(?i)(^|[-_ ])(replies|respond|more-stories|sidebar|widget-area|banner|"
+            + "menu|navbar|nav|navigation|footer|masthead|gdpr|consent|subscription|"
+            + "ad-slot|adslot|pagination|pager|tags|tag-list|taglist|bio|credit|modal|popup|overlay|"
             + "skip|print|toolbar|rating|vote|jump|toc|meta|byline|dateline|timestamp|date|published|hidden|sr-only|"
             + "visually-hidden|screen-reader-text|teaser|teasers|carousel|slider|gallery|video|player)($|[-_ ])");
+    /** Furniture however it is written (imageCaption, PromoSmall): never article text, whatever else the class says. */
+    private static final Pattern STRONG_FURNITURE = Pattern.compile("(?i)caption|comment(?!ary)|disqus|share|sharing|social|related|"
+            + "promo|advert|newsletter|cookie|sponsor|outbrain|taboola|breadcrumb|subscribe|signup|recommend|trending|popular|"
+            + "read-?more|more-from|also-read|author-?bio|author-?info");
     /** Class or id words of article text, which outweigh furniture words (after Readability's "maybe candidates"). */
     private static final Pattern ARTICLE = Pattern.compile("(?i)(article|body|content|entry|main|post|story|text|blog|column)");
     private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story");
@@ -48,6 +50,17 @@ final class HtmlMainText {
             "td", "th", "div", "section", "article", "main", "ul", "ol", "dl", "table", "tbody", "thead", "tr", "header", "address",
             "center", "details", "summary", "hr", "br");
     private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote");
+    private static final String MARKED_BODY = "[itemprop=articleBody], [class~=(?i)^(article|story|entry|post|news)[-_]?(body|content|text)$],"
+            + " [id~=(?i)^(article|story|entry|post|news)[-_]?(body|content|text)$]";
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…:;\"“”»«'’)。！？」』]$");
+    /** Lines that are furniture wherever they stand, compared in lower case without punctuation at either end. */
+    private static final Set<String> BOILERPLATE_LINES = Set.of("advertisement", "advert", "ad", "anzeige", "werbung",
+            "skip to content", "skip to main content", "zum inhalt springen", "login", "log in", "log out", "sign in", "sign up",
+            "anmelden", "abmelden", "subscribe", "abonnieren", "share", "teilen", "tweet", "email", "e-mail", "print", "drucken",
+            "comments", "kommentare", "related", "related news", "related articles", "related stories", "trending", "read more",
+            "weiterlesen", "mehr zum thema", "lesen sie auch", "das könnte sie auch interessieren", "this slideshow requires javascript",
+            "to read the full story", "continue reading", "back to top", "nach oben", "close", "schließen", "menu", "menü", "search",
+            "suche", "follow us", "folgen sie uns");
     private static final Pattern COMMA = Pattern.compile("[,،、，]");
 
     /** Per element: its text length, the part of it in links, and its commas. */
@@ -69,19 +82,68 @@ final class HtmlMainText {
     }
 
     private List<String> extract(Element body) {
+        measure(body);
         prune(body);
+        stats.clear();
         measure(body);
         Element top = topCandidate(body);
-        List<Element> parts = top == null ? List.of(body) : withSiblings(top);
+        List<Element> parts = marked(body, top);
+        if (parts.isEmpty()) {
+            parts = top == null ? List.of(body) : withSiblings(top);
+        }
         List<String> paragraphs = new ArrayList<>();
         for (Element part : parts) {
             collect(part, paragraphs);
         }
+        paragraphs.removeIf(HtmlMainText::isBoilerplateLine);
+        trimEdges(paragraphs);
         return paragraphs;
     }
 
+    /** Page furniture that is written out in the text: "Advertisement", "Read more", "© 2019 ... All rights reserved". */
+    private static boolean isBoilerplateLine(String paragraph) {
+        String line = paragraph.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\p{P}\\s]+$", "").replaceAll("^[\\p{P}\\s]+", "");
+        return BOILERPLATE_LINES.contains(line)
+                || paragraph.length() < 200 && (line.startsWith("©") || line.startsWith("copyright") || line.contains("all rights reserved"));
+    }
+
+    /**
+     * Short lines that do not end like a sentence before the first and after the last paragraph of
+     * text are the furniture around an article (a kicker, byline, date line, "Log in"), not its start or end.
+     */
+    private static void trimEdges(List<String> paragraphs) {
+        while (!paragraphs.isEmpty() && isStray(paragraphs.get(0))) {
+            paragraphs.remove(0);
+        }
+        while (!paragraphs.isEmpty() && isStray(paragraphs.get(paragraphs.size() - 1))) {
+            paragraphs.remove(paragraphs.size() - 1);
+        }
+    }
+
+    private static boolean isStray(String paragraph) {
+        return paragraph.length() < 80 && paragraph.split("\\s+").length < 10 && !SENTENCE_END.matcher(paragraph).find();
+    }
+
+    /**
+     * The elements the page itself marks as the article's body (schema.org's {@code itemprop=articleBody},
+     * or a class such as article-body, entry-content, story-text), outermost first; empty when there are none
+     * or they hold much less text than the best-scored container, as a teaser or a summary would.
+     */
+    private List<Element> marked(Element body, Element top) {
+        List<Element> marked = new ArrayList<>();
+        for (Element element : body.select(MARKED_BODY)) {
+            if (marked.stream().noneMatch(outer -> element.parents().contains(outer))) {
+                marked.add(element);
+            }
+        }
+        int chars = marked.stream().mapToInt(e -> stats.get(e).chars).sum();
+        int topChars = top == null ? 0 : stats.get(top).chars;
+        boolean microdata = marked.stream().anyMatch(e -> e.attr("itemprop").equals("articleBody"));
+        return chars >= 200 && (microdata || chars >= 0.5 * topChars * (1 - linkDensity(top))) ? marked : List.of();
+    }
+
     /** Removes what is never article text. */
-    private static void prune(Element body) {
+    private void prune(Element body) {
         List<Node> dropped = new ArrayList<>();
         NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
             @Override
@@ -90,7 +152,7 @@ final class HtmlMainText {
                     dropped.add(node);
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                if (node instanceof Element element && element != body && isFurniture(element)) {
+                if (node instanceof Element element && element != body && isFurniture(element, body)) {
                     dropped.add(element);
                     return FilterResult.SKIP_ENTIRELY;
                 }
@@ -100,7 +162,7 @@ final class HtmlMainText {
         dropped.forEach(Node::remove);
     }
 
-    private static boolean isFurniture(Element element) {
+    private boolean isFurniture(Element element, Element body) {
         String tag = element.normalName();
         if (DROPPED_TAGS.contains(tag)) {
             return true;
@@ -118,8 +180,14 @@ final class HtmlMainText {
             return false;
         }
         String names = element.className() + " " + element.id();
-        // A layout wrapper ("container has-sidebar") that holds the article or its headline is not furniture.
-        return names.length() > 1 && FURNITURE.matcher(names).find() && !ARTICLE.matcher(names).find()
+        if (names.length() <= 1) {
+            return false;
+        }
+        boolean furniture = STRONG_FURNITURE.matcher(names).find()
+                || FURNITURE.matcher(names).find() && !ARTICLE.matcher(names).find();
+        // Furniture is a small part of a page: a layout wrapper ("container has-sidebar") that holds
+        // most of the text, the article or its headline is not.
+        return furniture && stats.get(element).chars < 0.4 * stats.get(body).chars
                 && element.selectFirst("article, main, h1, [itemprop=articleBody]") == null;
     }
 
@@ -282,6 +350,10 @@ final class HtmlMainText {
                     inline.append(element.wholeText());
                 } else {
                     flush(inline, container, paragraphs);
+                    if (tag.equals("h1")) {
+                        // The headline, which is the article's title line already.
+                        continue;
+                    }
                     if (hasBlockChild(element)) {
                         collect(element, paragraphs);
                     } else if (keeps(element)) {

@@ -21,8 +21,8 @@ public final class HtmlReader implements FormatReader {
         SourceMetadata metadata = HtmlMetadata.of(page);
         List<String> paragraphs = new ArrayList<>(HtmlMainText.paragraphs(page.body()));
         // The headline is the title line already.
-        if (!paragraphs.isEmpty() && metadata.headline() != null && paragraphs.get(0).equalsIgnoreCase(metadata.headline())) {
-            paragraphs.remove(0);
+        if (metadata.headline() != null) {
+            paragraphs.removeIf(paragraph -> paragraph.equalsIgnoreCase(metadata.headline()));
         }
         if (paragraphs.isEmpty()) {
             throw new UnprocessableArticleException("The web page holds no article text"

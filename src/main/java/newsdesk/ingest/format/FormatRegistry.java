@@ -3,21 +3,32 @@ package newsdesk.ingest.format;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import newsdesk.ingest.UnprocessableArticleException;
 
 /**
  * Which reader reads a file: chosen by its extension (any case; a {@code .gz} of any of them is
- * unpacked first) and then checked against its content, which is not trusted: an XHTML page saved as
- * .xml is read as a web page.
+ * unpacked first) and then checked against its content, which is not trusted: an .xml file is NITF
+ * or NewsML-G2 by its root element (an XHTML page saved as .xml is read as a web page), and one of those
+ * saved as .html is read as what it is.
  */
 public final class FormatRegistry {
 
+    /** The root element's local name, after the XML declaration, comments and a DOCTYPE. */
+    private static final Pattern ROOT = Pattern.compile("\\A(?:\\s|<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE(?:[^\\[>]|\\[.*?\\])*>)*<(?:[\\w.-]+:)?([\\w.-]+)",
+            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+
     private final Map<String, FormatReader> byExtension;
     private final HtmlReader html = new HtmlReader();
+    private final NitfReader nitf = new NitfReader();
+    private final NewsmlReader newsml = new NewsmlReader();
 
     public FormatRegistry() {
         TextReader text = new TextReader();
-        byExtension = Map.of("txt", text, "html", html, "htm", html);
+        MarkdownReader markdown = new MarkdownReader();
+        byExtension = Map.of("txt", text, "html", html, "htm", html, "md", markdown, "markdown", markdown,
+                "json", new NinjsReader(), "xml", nitf);
     }
 
     /** The extensions read, lower case, without the dot. */
@@ -53,6 +64,29 @@ public final class FormatRegistry {
             throw new UnprocessableArticleException("Newsdesk does not read ." + extension + " files; it reads "
                     + String.join(", ", extensions().stream().map(e -> "." + e).toList()) + " and a .gz of any of them.");
         }
+        // An .xml file's root element says which XML format it is.
+        if (extension.equals("xml") || reader == html) {
+            return byRootElement(reader, content);
+        }
         return reader;
+    }
+
+    private FormatReader byRootElement(FormatReader byName, String content) throws UnprocessableArticleException {
+        Matcher m = ROOT.matcher(content);
+        String root = m.lookingAt() ? m.group(1).toLowerCase(Locale.ROOT) : "";
+        return switch (root) {
+            case "nitf" -> nitf;
+            case "newsitem", "newsmessage" -> newsml;
+            case "html" -> html;
+            default -> {
+                if (byName == html) {
+                    yield html;
+                }
+                throw new UnprocessableArticleException(root.isEmpty()
+                        ? "The .xml file does not start with an XML element; Newsdesk reads NITF and NewsML-G2 XML."
+                        : "The XML document is neither NITF nor a NewsML-G2 newsItem (its root element is <" + m.group(1)
+                        + ">); Newsdesk reads only those XML formats.");
+            }
+        };
     }
 }

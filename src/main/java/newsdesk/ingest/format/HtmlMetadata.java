@@ -157,7 +157,7 @@ final class HtmlMetadata {
         String headline = ParsedArticle.oneLine(title);
         if (siteName != null && !siteName.isBlank()) {
             String site = siteName.strip();
-            for (String separator : new String[] {" | ", " - ", " – ", " — ", " : ", " :: ", " » ", " · "}) {
+            for (String separator : new String[] {" | ", " - ", " – ", " — ", " : ", ": ", " :: ", " » ", " · "}) {
                 if (headline.endsWith(separator + site)) {
                     return headline.substring(0, headline.length() - separator.length() - site.length()).strip();
                 }

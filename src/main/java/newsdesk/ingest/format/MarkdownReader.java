@@ -54,7 +54,8 @@ public final class MarkdownReader implements FormatReader {
         Blocks blocks = new Blocks();
         PARSER.parse(markdown).accept(blocks);
         String headline = string(front.get("title"));
-        if (headline == null && blocks.firstTitle != null) {
+        // The first "# heading" is the headline, unless the front matter names another one.
+        if (blocks.firstTitle != null && (headline == null || headline.equals(blocks.firstTitle))) {
             headline = blocks.firstTitle;
             blocks.paragraphs.remove(blocks.firstTitleIndex);
         }

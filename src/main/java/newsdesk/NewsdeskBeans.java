@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import newsdesk.broker.EmbeddedArtemis;
 import newsdesk.deliver.DeliveryTargets;
+import newsdesk.deliver.NinjsFormatter;
 import newsdesk.deliver.ResultFormatter;
 import newsdesk.ingest.ArticleReader;
 import newsdesk.ingest.InboxFileCheck;
@@ -171,6 +172,11 @@ public class NewsdeskBeans implements CamelConfiguration {
     @BindToRegistry
     public ResultFormatter resultFormatter() {
         return new ResultFormatter();
+    }
+
+    @BindToRegistry
+    public NinjsFormatter ninjsFormatter() {
+        return new NinjsFormatter();
     }
 
     /** Lazy: Camel Main sets up the meter registry (camel.metrics.*) after the beans are bound. */

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * running service, and each gets the outcome its manifest line documents.
  *
  * <p>Checks, separated by "; " ({@code \\uXXXX} and {@code \\t} stand for characters): for results
- * {@code encoding=}, {@code title=} (or {@code null}), {@code paragraphs=}, {@code flags=} (comma
+ * {@code format=}, {@code encoding=}, {@code title=} (or {@code null}), {@code paragraphs=}, {@code flags=} (comma
  * list, may be empty), {@code engine=}, {@code billed=}, {@code language=} (language.source),
  * {@code text~} / {@code text!~} (the translation holds / lacks), {@code requests=} / {@code
  * requests>=} (DeepL requests made for the file), {@code texts=} (texts sent for it), {@code
@@ -54,7 +54,12 @@ class BadInputCorpusTest {
             "hundred-thousand-lines.txt", BadInputCorpusTest::hundredThousandLines,
             "over-size-limit.txt", () -> new byte[2 * 1024 * 1024 + 1],
             // Made here: a file name with a backslash is awkward to keep in a repository.
-            "back\\slash.txt", () -> "Verzeichnis\n\nDie Regierung hat am Montag beraten.\n".getBytes(StandardCharsets.UTF_8));
+            "back\\slash.txt", () -> "Verzeichnis\n\nDie Regierung hat am Montag beraten.\n".getBytes(StandardCharsets.UTF_8),
+            "page.html.gz", () -> gzip(("<html><head><title>Neue Brücke eröffnet</title></head><body><article><p>Die neue Brücke "
+                    + "über den Fluss ist seit Montag für den Verkehr freigegeben, nach drei Jahren Bauzeit.</p></article></body></html>")
+                    .getBytes(StandardCharsets.UTF_8)),
+            "gzip-bomb.txt.gz", () -> gzip(new byte[3 * 1024 * 1024]),
+            "not-gzip.txt.gz", () -> "Das ist kein gzip.".getBytes(StandardCharsets.UTF_8));
 
     record Case(String file, String origin, String outcome, String checks, String description) {
         String baseName() {
@@ -160,6 +165,7 @@ class BadInputCorpusTest {
         String op = m.group(2);
         String value = unescape(m.group(3));
         switch (key) {
+            case "format" -> softly.assertThat(result.at("/source/format").asText()).as(check).isEqualTo(value);
             case "encoding" -> softly.assertThat(result.at("/source/encoding").asText()).as(check).isEqualTo(value);
             case "title" -> softly.assertThat(result.at("/source/title").isNull() ? "null" : result.at("/source/title").asText())
                     .as(check).isEqualTo(value);
@@ -227,6 +233,16 @@ class BadInputCorpusTest {
             m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) == null ? "\t" : String.valueOf((char) Integer.parseInt(m.group(1), 16))));
         }
         return m.appendTail(out).toString();
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+            zip.write(bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static byte[] giantLine() {

@@ -61,6 +61,9 @@ final class HtmlMainText {
             "weiterlesen", "mehr zum thema", "lesen sie auch", "das könnte sie auch interessieren", "this slideshow requires javascript",
             "to read the full story", "continue reading", "back to top", "nach oben", "close", "schließen", "menu", "menü", "search",
             "suche", "follow us", "folgen sie uns");
+    /** Stands for a {@code <br>} in collected text: a private-use character no page has. */
+    private static final char BR = '\uE000';
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\uE000[\\s\u00A0]*\uE000[\\s\u00A0\uE000]*");
     private static final Pattern COMMA = Pattern.compile("[,،、，]");
 
     /** Per element: its text length, the part of it in links, and its commas. */
@@ -345,9 +348,9 @@ final class HtmlMainText {
             } else if (child instanceof Element element) {
                 String tag = element.normalName();
                 if (tag.equals("br")) {
-                    inline.append('\n');
+                    inline.append(BR);
                 } else if (!BLOCKS.contains(tag)) {
-                    inline.append(element.wholeText());
+                    appendText(element, inline);
                 } else {
                     flush(inline, container, paragraphs);
                     if (tag.equals("h1")) {
@@ -366,8 +369,30 @@ final class HtmlMainText {
     }
 
     private void collectLeaf(Element element, List<String> paragraphs) {
-        for (String part : element.wholeText().split("\n\\s*\n")) {
-            String line = ParsedArticle.oneLine(part);
+        StringBuilder text = new StringBuilder();
+        appendText(element, text);
+        split(text.toString(), paragraphs);
+    }
+
+    /** The element's text, each {@code <br>} marked, so that a run of them can part paragraphs as in browsers. */
+    private static void appendText(Element element, StringBuilder text) {
+        for (Node node : element.childNodes()) {
+            if (node instanceof TextNode textNode) {
+                text.append(textNode.getWholeText());
+            } else if (node instanceof Element child) {
+                if (child.normalName().equals("br")) {
+                    text.append(BR);
+                } else {
+                    appendText(child, text);
+                }
+            }
+        }
+    }
+
+    /** Source line breaks are spaces; two or more {@code <br>} in a row end a paragraph, one is a space. */
+    private static void split(String text, List<String> paragraphs) {
+        for (String part : PARAGRAPH_BREAK.split(text)) {
+            String line = ParsedArticle.oneLine(part.replace(BR, ' '));
             if (!line.isEmpty()) {
                 paragraphs.add(line);
             }
@@ -375,10 +400,10 @@ final class HtmlMainText {
     }
 
     private void flush(StringBuilder inline, Element container, List<String> paragraphs) {
-        String text = ParsedArticle.oneLine(inline.toString());
+        String text = inline.toString();
         inline.setLength(0);
-        if (!text.isEmpty() && (linkDensity(container) < 0.5 || text.length() > 100)) {
-            paragraphs.add(text);
+        if (linkDensity(container) < 0.5 || text.length() > 100) {
+            split(text, paragraphs);
         }
     }
 

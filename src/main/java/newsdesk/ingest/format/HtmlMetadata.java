@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import newsdesk.article.SourceMetadata;
@@ -32,18 +34,20 @@ final class HtmlMetadata {
 
     static SourceMetadata of(Document page) {
         JsonNode ld = jsonLdArticle(page);
-        String headline = first(text(ld, "headline"), meta(page, "og:title"), meta(page, "twitter:title"),
-                meta(page, "dc.title"), meta(page, "parsely-title"), pageTitle(page));
+        Map<String, String> metas = metas(page);
+        // In Readability's order of preference.
+        String headline = first(text(ld, "headline"), meta(metas, "dc.title"), meta(metas, "dcterm.title"), meta(metas, "og.title"),
+                meta(metas, "twitter.title"), meta(metas, "parsely-title"), pageTitle(page));
         return new SourceMetadata(
-                withoutSiteName(headline, meta(page, "og:site_name")),
-                byline(page, ld),
-                first(text(ld, "datePublished"), meta(page, "article:published_time"), meta(page, "parsely-pub-date"),
-                        meta(page, "dc.date"), meta(page, "dcterms.created"), meta(page, "date"), meta(page, "pubdate"),
-                        meta(page, "publishdate"), meta(page, "sailthru.date"), timeElement(page)),
-                first(attribute(page, "link[rel=canonical]", "abs:href"), meta(page, "og:url"), text(ld, "url")),
-                language(page, ld),
-                keywords(page, ld),
-                first(meta(page, "og:description"), meta(page, "description"), meta(page, "twitter:description"),
+                withoutSiteName(headline, meta(metas, "og:site_name")),
+                byline(page, metas, ld),
+                first(text(ld, "datePublished"), meta(metas, "article:published_time"), meta(metas, "parsely-pub-date"),
+                        meta(metas, "dc.date"), meta(metas, "dcterms.created"), meta(metas, "date"), meta(metas, "pubdate"),
+                        meta(metas, "publishdate"), meta(metas, "sailthru.date"), timeElement(page)),
+                first(attribute(page, "link[rel=canonical]", "abs:href"), meta(metas, "og:url"), text(ld, "url")),
+                language(page, metas, ld),
+                keywords(page, metas, ld),
+                first(meta(metas, "og:description"), meta(metas, "description"), meta(metas, "twitter:description"),
                         text(ld, "description")));
     }
 
@@ -95,10 +99,10 @@ final class HtmlMetadata {
         return findArticle(node.get("mainEntity"));
     }
 
-    private static String byline(Document page, JsonNode ld) {
+    private static String byline(Document page, Map<String, String> metas, JsonNode ld) {
         String fromLd = ld == null ? null : names(ld.get("author"));
-        String found = first(fromLd, meta(page, "author"), meta(page, "article:author"), meta(page, "parsely-author"),
-                meta(page, "dc.creator"), meta(page, "byl"), meta(page, "sailthru.author"),
+        String found = first(fromLd, meta(metas, "dc.creator"), meta(metas, "dcterm.creator"), meta(metas, "author"),
+                meta(metas, "parsely-author"), nonUrl(meta(metas, "article.author")), meta(metas, "byl"), meta(metas, "sailthru.author"),
                 shortText(page, "[itemprop=author] [itemprop=name], [itemprop=author], [rel=author], .byline, .author, [class*=byline]"));
         if (found == null || found.startsWith("http")) {
             return null;
@@ -120,18 +124,18 @@ final class HtmlMetadata {
         return names.isEmpty() ? null : String.join(", ", names);
     }
 
-    private static String language(Document page, JsonNode ld) {
+    private static String language(Document page, Map<String, String> metas, JsonNode ld) {
         String lang = first(attribute(page, "html[lang]", "lang"), attribute(page, "html[xml:lang]", "xml:lang"),
-                meta(page, "content-language"), meta(page, "og:locale"), text(ld, "inLanguage"), meta(page, "language"));
+                meta(metas, "content-language"), meta(metas, "og:locale"), text(ld, "inLanguage"), meta(metas, "language"));
         return lang == null ? null : lang.replace('_', '-');
     }
 
-    private static List<String> keywords(Document page, JsonNode ld) {
+    private static List<String> keywords(Document page, Map<String, String> metas, JsonNode ld) {
         Set<String> keywords = new LinkedHashSet<>();
         for (Element tag : page.select("meta[property=article:tag]")) {
             keywords.add(tag.attr("content").strip());
         }
-        String listed = first(meta(page, "news_keywords"), meta(page, "keywords"), text(ld, "keywords"));
+        String listed = first(meta(metas, "news_keywords"), meta(metas, "keywords"), text(ld, "keywords"));
         if (listed != null) {
             for (String keyword : listed.split("[,;]")) {
                 keywords.add(keyword.strip());
@@ -185,18 +189,35 @@ final class HtmlMetadata {
                 attribute(page, "time[pubdate]", "datetime"), attribute(page, "article time[datetime]", "datetime"));
     }
 
-    /** A meta tag's content by name, property or http-equiv, any case. */
-    private static String meta(Document page, String key) {
+    /**
+     * The page's meta tags by name, property, http-equiv or itemprop, each of which may list several
+     * (property="dc:title og:title"); keys in lower case with ":" as "." (og:title, dc.title are one
+     * spelling each), the first content of a key kept.
+     */
+    private static Map<String, String> metas(Document page) {
+        Map<String, String> metas = new HashMap<>();
         for (Element meta : page.select("meta[content]")) {
-            if (key.equalsIgnoreCase(meta.attr("name")) || key.equalsIgnoreCase(meta.attr("property"))
-                    || key.equalsIgnoreCase(meta.attr("http-equiv")) || key.equalsIgnoreCase(meta.attr("itemprop"))) {
-                String content = meta.attr("content").strip();
-                if (!content.isEmpty()) {
-                    return content;
+            String content = meta.attr("content").strip();
+            if (content.isEmpty()) {
+                continue;
+            }
+            for (String attribute : new String[] {"name", "property", "http-equiv", "itemprop"}) {
+                for (String key : meta.attr(attribute).split("\\s+")) {
+                    if (!key.isEmpty()) {
+                        metas.putIfAbsent(key.toLowerCase(Locale.ROOT).replace(':', '.'), content);
+                    }
                 }
             }
         }
-        return null;
+        return metas;
+    }
+
+    private static String meta(Map<String, String> metas, String key) {
+        return metas.get(key.replace(':', '.'));
+    }
+
+    private static String nonUrl(String value) {
+        return value == null || value.startsWith("http") ? null : value;
     }
 
     private static String attribute(Document page, String selector, String attribute) {

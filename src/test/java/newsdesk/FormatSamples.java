@@ -35,7 +35,9 @@ final class FormatSamples {
             new Sample("de-nitf-landtagswahl.xml", "nitf", "Landtagswahl: Hohe Beteiligung am Mittag", "Von Petra Müller"),
             new Sample("de-newsml-haushalt.xml", "newsml-g2", "Bundestag beschließt Haushalt für 2027", "Von Markus Klein"));
 
-    private static final JsonSchema NINJS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+    /** The GeoJSON schema it refers to is a local stand-in, so validating needs no network. */
+    private static final JsonSchema NINJS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                    builder -> builder.schemaMappers(mappers -> mappers.mapPrefix("https://geojson.org/schema/", "classpath:ninjs/")))
             .getSchema(FormatSamples.class.getResourceAsStream("/ninjs/ninjs-schema_2.1.json"));
 
     private FormatSamples() {

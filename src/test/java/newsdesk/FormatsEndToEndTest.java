@@ -53,6 +53,8 @@ class FormatsEndToEndTest {
             JsonNode item = newsdesk.awaitResult("de-bahnstreik.md");
 
             assertThat(FormatSamples.ninjsViolations(item)).isEmpty();
+            // The schema is enforced: an item without its one required field fails it.
+            assertThat(FormatSamples.ninjsViolations(((com.fasterxml.jackson.databind.node.ObjectNode) item.deepCopy()).without("uri"))).isNotEmpty();
             assertThat(item.at("/standard/version").asText()).isEqualTo("2.1");
             assertThat(item.at("/language").asText()).isEqualTo("en-US");
             assertThat(item.at("/headlines/0/role").asText()).isEqualTo("main");

@@ -32,10 +32,11 @@ import newsdesk.ingest.format.FormatRegistry;
  * file: id, format, title, byline, published, url, language, articleBody and paragraphs, or the reason a
  * file is refused, so people can see what Newsdesk reads before any DeepL cost. With {@code --truth}
  * ({"id", "articleBody"} lines) it prints the extraction score instead (shared/eval README, section 5).
+ * {@code --rounds N} reads the files N times and reports the median rate, the JVM's steady state rather than its warm-up.
  */
 public final class ExtractCommand {
 
-    static final String USAGE = "usage: java -jar newsdesk.jar extract --input FILE|FOLDER [--output FILE.jsonl] [--truth TRUTH.jsonl]";
+    static final String USAGE = "usage: java -jar newsdesk.jar extract --input FILE|FOLDER [--output FILE.jsonl] [--truth TRUTH.jsonl] [--rounds N]";
 
     private ExtractCommand() {
     }
@@ -44,8 +45,10 @@ public final class ExtractCommand {
         Path input;
         Path output;
         Path truth;
+        int rounds;
         try {
-            Options options = Options.parse(args, Set.of("input", "output", "truth"));
+            Options options = Options.parse(args, Set.of("input", "output", "truth", "rounds"));
+            rounds = options.positiveInt("rounds", 1);
             input = Path.of(options.required("input"));
             if (!Files.exists(input)) {
                 throw new UsageException("--input: no such file or folder: " + input);
@@ -59,6 +62,10 @@ public final class ExtractCommand {
         }
         try {
             List<Path> files = files(input);
+            double[] perCpuSecond = new double[rounds];
+            for (int round = 0; round < rounds - 1; round++) {
+                perCpuSecond[round] = readAll(files);
+            }
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long started = System.nanoTime();
             long cpuStarted = threads.getCurrentThreadCpuTime();
@@ -78,6 +85,11 @@ public final class ExtractCommand {
             double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
             System.err.printf(Locale.ROOT, "extracted %d files in %.2f s: %.0f files/s (one thread, %.0f per CPU second)%n",
                     files.size(), seconds, files.size() / seconds, files.size() / cpuSeconds);
+            if (rounds > 1) {
+                perCpuSecond[rounds - 1] = files.size() / cpuSeconds;
+                java.util.Arrays.sort(perCpuSecond);
+                System.err.printf(Locale.ROOT, "median of %d rounds: %.0f files per CPU second%n", rounds, median(perCpuSecond));
+            }
             if (truth != null) {
                 printScore(JsonLines.fieldById(truth, "articleBody"), bodies);
             }
@@ -89,6 +101,21 @@ public final class ExtractCommand {
             System.err.println("extract: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Reads every file once, as a warm-up round; returns the files read per CPU second of this thread. */
+    private static double readAll(List<Path> files) throws IOException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStarted = threads.getCurrentThreadCpuTime();
+        for (Path file : files) {
+            extract(file);
+        }
+        return files.size() / ((threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9);
+    }
+
+    private static double median(double[] sorted) {
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     /** The file itself, or a folder's regular files of a format Newsdesk reads, in name order. */

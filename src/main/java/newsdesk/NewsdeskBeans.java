@@ -5,9 +5,18 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import newsdesk.broker.EmbeddedArtemis;
+import newsdesk.budget.BudgetGauges;
+import newsdesk.budget.BudgetLedger;
+import newsdesk.budget.DeeplBudget;
+import newsdesk.budget.DeeplUsage;
+import newsdesk.check.LengthRatioCheck;
+import newsdesk.check.NumbersCheck;
+import newsdesk.check.TranslationChecks;
+import newsdesk.check.UntranslatedTextCheck;
 import newsdesk.deliver.DeliveryTargets;
 import newsdesk.deliver.NinjsFormatter;
 import newsdesk.deliver.ResultFormatter;
@@ -17,9 +26,17 @@ import newsdesk.ingest.InboxLeader;
 import newsdesk.ingest.LanguageGuesser;
 import newsdesk.ingest.RejectionReport;
 import newsdesk.monitor.ArticleCounters;
+import newsdesk.monitor.ArticleLogContext;
+import newsdesk.monitor.DeeplAnswerTimes;
+import newsdesk.monitor.MonitoringAddress;
+import newsdesk.monitor.RetryCount;
+import newsdesk.monitor.WorkSummary;
+import newsdesk.settings.KnownSettings;
 import newsdesk.summarize.ExtractiveSummarizer;
+import newsdesk.translate.DeeplAnswers;
 import newsdesk.translate.DeeplClientFactory;
 import newsdesk.translate.DeeplPause;
+import newsdesk.translate.DeeplRetryLog;
 import newsdesk.translate.DeeplTranslator;
 import newsdesk.translate.InFlightLimit;
 import newsdesk.translate.MissingSettingException;
@@ -53,11 +70,19 @@ public class NewsdeskBeans implements CamelConfiguration {
         String role = checkOneOf(context, "newsdesk.role", List.of("all", "ingest", "worker"));
         checkOneOf(context, "newsdesk.work-queue", List.of("jms", "kafka"));
         checkOneOf(context, "newsdesk.translate", List.of("full", "summary"));
+        for (String target : List.of("file", "jms", "kafka")) {
+            checkOneOf(context, "newsdesk.deliver." + target + ".format", List.of("newsdesk", "ninjs"));
+        }
         if (!role.equals("ingest")) {
             // Once the routes are built, before anything is delivered.
             context.addStartupListener((started, alreadyStarted) ->
                     started.getRegistry().lookupByNameAndType("deliveryTargets", DeliveryTargets.class).check(started));
         }
+        // Once started: Camel Main sets up the meter registry after the beans are bound.
+        context.addStartupListener((started, alreadyStarted) -> BudgetGauges.register(
+                MicrometerUtils.getOrCreateMeterRegistry(started.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME),
+                started.getName(), started.getRegistry().lookupByNameAndType("deeplBudget", DeeplBudget.class),
+                started.getRegistry().lookupByNameAndType("deeplUsage", DeeplUsage.class)));
         String dataDir = context.resolvePropertyPlaceholders("{{newsdesk.data-dir}}");
         for (String folder : new String[] {"inbox", "outbox", "archive", "error", "cache"}) {
             Files.createDirectories(Path.of(dataDir, folder));
@@ -65,15 +90,19 @@ public class NewsdeskBeans implements CamelConfiguration {
         // Workers never poll the inbox, so they take no part in its election.
         if (!role.equals("worker")) {
             long leaderCheckMs = Long.parseLong(context.resolvePropertyPlaceholders("{{newsdesk.leader.check-ms}}"));
-            context.getRegistry().bind("inboxLeader", inboxLeader(context, dataDir, leaderCheckMs));
+            InboxLeader leader = inboxLeader(context, dataDir, leaderCheckMs);
+            context.getRegistry().bind("inboxLeader", leader);
+            // Once started: Camel Main sets up the meter registry after this.
+            context.addStartupListener((started, alreadyStarted) -> leader.registerGauge(
+                    MicrometerUtils.getOrCreateMeterRegistry(started.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME),
+                    started.getName()));
         }
     }
 
     private static String checkOneOf(CamelContext context, String key, List<String> allowed) throws MissingSettingException {
         String value = context.resolvePropertyPlaceholders("{{" + key + "}}");
         if (!allowed.contains(value)) {
-            String variable = key.toUpperCase().replace('.', '_').replace('-', '_');
-            throw new MissingSettingException(variable + " is '" + value + "': set it to one of " + allowed + ".");
+            throw new MissingSettingException(KnownSettings.variable(key) + " is '" + value + "': set it to one of " + allowed + ".");
         }
         return value;
     }
@@ -99,7 +128,7 @@ public class NewsdeskBeans implements CamelConfiguration {
         election.setRoot(root.toString());
         election.setAcquireLockDelay(1, TimeUnit.MILLISECONDS);
         election.setAcquireLockInterval(checkMs, TimeUnit.MILLISECONDS);
-        InboxLeader leader = new InboxLeader(election.getView(INBOX_ELECTION));
+        InboxLeader leader = new InboxLeader(election.getView(INBOX_ELECTION), Path.of(dataDir, "inbox").toString());
         context.addService(election);
         // Now rather than with the context, which starts it only after the management server.
         election.start();
@@ -137,10 +166,20 @@ public class NewsdeskBeans implements CamelConfiguration {
     public DeeplTranslator deeplTranslator(@BeanInject("deeplClient") DeepLClient client,
                                            @PropertyInject("newsdesk.data-dir") String dataDir,
                                            @PropertyInject("newsdesk.target-language") String targetLanguage,
-                                           @PropertyInject("newsdesk.concurrency") int concurrency)
+                                           @PropertyInject("newsdesk.concurrency") int concurrency,
+                                           @BeanInject("deeplAnswerTimes") DeeplAnswerTimes answerTimes,
+                                           @BeanInject("deeplBudget") DeeplBudget budget)
             throws IOException {
         TranslationCache cache = new TranslationCache(Path.of(dataDir, "cache"));
-        return new DeeplTranslator(client, new RequestPacker(), cache, new InFlightLimit(concurrency), targetLanguage);
+        return new DeeplTranslator(client, new RequestPacker(), cache, new InFlightLimit(concurrency), targetLanguage,
+                DeeplAnswers.all(answerTimes, budget));
+    }
+
+    @BindToRegistry
+    public DeeplRetryLog deeplRetryLog(@PropertyInject("newsdesk.deepl.redeliveries") int redeliveries,
+                                       @PropertyInject("newsdesk.deepl.redelivery-delay-ms") long delayMs,
+                                       @PropertyInject("newsdesk.deepl.max-redelivery-delay-ms") long maxDelayMs) {
+        return new DeeplRetryLog(redeliveries, delayMs, maxDelayMs);
     }
 
     /** Asks for the client only once DeepL has refused work, which never happens on a node that does not translate. */
@@ -149,6 +188,25 @@ public class NewsdeskBeans implements CamelConfiguration {
                                  @PropertyInject("newsdesk.deepl.pause-check-ms") long checkIntervalMs) {
         return new DeeplPause(context, () -> context.getRegistry().lookupByNameAndType("deeplClient", DeepLClient.class),
                 checkIntervalMs);
+    }
+
+    /**
+     * Newsdesk's own DeepL budget (newsdesk.deepl.budget.*), counted in a ledger in {@code <data-dir>/budget}
+     * that every node on the data folder shares. A route policy, like deeplPause.
+     */
+    @BindToRegistry
+    public DeeplBudget deeplBudget(CamelContext context, @PropertyInject("newsdesk.data-dir") String dataDir,
+                                   @PropertyInject("newsdesk.deepl.budget.monthly-chars") long monthlyChars,
+                                   @PropertyInject("newsdesk.deepl.budget.daily-chars") long dailyChars,
+                                   @PropertyInject("newsdesk.deepl.budget.billing-day") int billingDay) throws IOException {
+        return new DeeplBudget(context, new BudgetLedger(Path.of(dataDir, "budget")), monthlyChars, dailyChars, billingDay,
+                Clock.systemUTC());
+    }
+
+    /** DeepL's own account of the usage (/v2/usage); asks for the client only when it first runs. */
+    @BindToRegistry
+    public DeeplUsage deeplUsage(CamelContext context) {
+        return new DeeplUsage(() -> context.getRegistry().lookupByNameAndType("deeplClient", DeepLClient.class));
     }
 
     @BindToRegistry
@@ -169,9 +227,17 @@ public class NewsdeskBeans implements CamelConfiguration {
         return new DeliveryTargets(targets);
     }
 
+    /** For the ready line's status address. */
     @BindToRegistry
-    public ResultFormatter resultFormatter() {
-        return new ResultFormatter();
+    public MonitoringAddress monitoringAddress(@PropertyInject("newsdesk.monitoring.enabled") boolean enabled,
+                                               @PropertyInject("newsdesk.monitoring.host") String host,
+                                               @PropertyInject("newsdesk.monitoring.port") int port) {
+        return new MonitoringAddress(enabled, host, port);
+    }
+
+    @BindToRegistry
+    public ResultFormatter resultFormatter(@PropertyInject("newsdesk.deepl.simulator") boolean simulator) {
+        return new ResultFormatter(simulator);
     }
 
     @BindToRegistry
@@ -184,6 +250,42 @@ public class NewsdeskBeans implements CamelConfiguration {
     public ArticleCounters articleCounters(CamelContext context) {
         return new ArticleCounters(MicrometerUtils.getOrCreateMeterRegistry(context.getRegistry(),
                 MicrometerConstants.METRICS_REGISTRY_NAME), context.getName());
+    }
+
+    /** Lazy like the counters: it registers a counter per flag. */
+    @BindToRegistry(lazy = true)
+    public TranslationChecks translationChecks(CamelContext context,
+                                               @BeanInject("languageGuesser") LanguageGuesser guesser,
+                                               @PropertyInject("newsdesk.checks.length-ratio.min") double minRatio,
+                                               @PropertyInject("newsdesk.checks.length-ratio.max") double maxRatio) {
+        return new TranslationChecks(List.of(new NumbersCheck(), new UntranslatedTextCheck(guesser),
+                new LengthRatioCheck(minRatio, maxRatio)),
+                MicrometerUtils.getOrCreateMeterRegistry(context.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME),
+                context.getName());
+    }
+
+    @BindToRegistry
+    public DeeplAnswerTimes deeplAnswerTimes() {
+        return new DeeplAnswerTimes();
+    }
+
+    @BindToRegistry
+    public RetryCount retryCount() {
+        return new RetryCount();
+    }
+
+    @BindToRegistry
+    public WorkSummary workSummary(CamelContext context, @BeanInject("deeplAnswerTimes") DeeplAnswerTimes answerTimes,
+                                   @BeanInject("retryCount") RetryCount retries,
+                                   @PropertyInject("newsdesk.data-dir") String dataDir,
+                                   @PropertyInject("newsdesk.log.summary-ms") long intervalMs) {
+        return new WorkSummary(() -> MicrometerUtils.getOrCreateMeterRegistry(context.getRegistry(),
+                MicrometerConstants.METRICS_REGISTRY_NAME), answerTimes, retries, Path.of(dataDir, "inbox"), intervalMs);
+    }
+
+    @BindToRegistry
+    public ArticleLogContext articleLogContext() {
+        return new ArticleLogContext();
     }
 
     @BindToRegistry

@@ -1,17 +1,20 @@
 package newsdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import newsdesk.deeplsim.DeeplSimulator;
@@ -51,6 +54,13 @@ class ServiceJarIT {
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("Newsdesk watches"));
                 assertThat(data.resolve("inbox")).isDirectory();
+                // One line says it is ready, with what it watches and where to look; Camel's ~40 lines of
+                // configuration summary are not shown.
+                assertThat(Files.readString(log)).contains("Newsdesk watches " + data + "/inbox for articles (.txt, .html, .md, .json, .xml, each also .gz) and delivers results"
+                        + " to file (outbox " + data + "/outbox, originals to archive/, rejected files to error/). Ready; status: "
+                        + "http://127.0.0.1:" + monitoringPort + "/observe/health")
+                        .contains("This node now leads the inbox: it polls " + data + "/inbox")
+                        .doesNotContain("summary").doesNotContain("[application.properties]");
                 Files.copy(Path.of("src/test/resources/articles/de-putin-tokayev.txt"), data.resolve("inbox/de-putin-tokayev.txt"));
 
                 Path result = data.resolve("outbox/de-putin-tokayev.json");
@@ -59,12 +69,18 @@ class ServiceJarIT {
                 assertThat(ResultSchema.violations(json)).isEmpty();
                 await().atMost(Duration.ofSeconds(5)).until(() -> Files.readString(log).contains("Translated de-putin-tokayev.txt"));
 
-                assertThat(get(monitoringPort, "/observe/health")).contains("\"status\":\"UP\"");
-                String metrics = get(monitoringPort, "/observe/metrics");
+                assertThat(JarProcess.get(monitoringPort, "/observe/health")).contains("\"status\":\"UP\"");
+                String metrics = JarProcess.get(monitoringPort, "/observe/metrics");
                 assertThat(metrics).containsPattern("newsdesk_articles_delivered_total\\{[^}]*} 1\\.0")
                         .containsPattern("newsdesk_deepl_billed_characters_total\\{[^}]*} "
                                 + json.at("/translation/billedCharacters").asLong() + "\\.0")
-                        .contains("camel_exchanges_total");
+                        .contains("camel_exchanges_total")
+                        .containsPattern("newsdesk_inbox_leader\\{[^}]*} 1\\.0");
+                // Only this machine can reach the monitoring server, which has no authentication.
+                for (InetAddress address : otherAddresses()) {
+                    assertThatThrownBy(() -> new Socket(address, monitoringPort).close()).as(address.toString())
+                            .isInstanceOf(ConnectException.class);
+                }
             } finally {
                 process.destroy();
             }
@@ -74,10 +90,19 @@ class ServiceJarIT {
         }
     }
 
-    private static String get(int port, String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return response.body();
+    /** This machine's addresses other than loopback, where a server bound to 127.0.0.1 must not answer. */
+    private static List<InetAddress> otherAddresses() throws SocketException {
+        return NetworkInterface.networkInterfaces().filter(ServiceJarIT::isUp)
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+                .toList();
+    }
+
+    private static boolean isUp(NetworkInterface network) {
+        try {
+            return network.isUp();
+        } catch (SocketException e) {
+            return false;
+        }
     }
 }

@@ -36,7 +36,7 @@ import newsdesk.ingest.format.FormatRegistry;
  */
 public final class ExtractCommand {
 
-    static final String USAGE = "usage: java -jar newsdesk.jar extract --input FILE|FOLDER [--output FILE.jsonl] [--truth TRUTH.jsonl] [--rounds N]";
+    static final String USAGE = "usage: java -jar target/newsdesk.jar extract --input FILE|FOLDER [--output FILE.jsonl] [--truth TRUTH.jsonl] [--rounds N]";
 
     private ExtractCommand() {
     }

@@ -36,14 +36,17 @@ public class DeeplTranslator {
     private final TranslationCache cache;
     private final InFlightLimit inFlight;
     private final String targetLanguage;
+    private final DeeplAnswers answers;
 
+    /** {@code answers} is told of every answer DeepL gives, as it comes. */
     public DeeplTranslator(Translator client, RequestPacker packer, TranslationCache cache, InFlightLimit inFlight,
-                           String targetLanguage) {
+                           String targetLanguage, DeeplAnswers answers) {
         this.client = client;
         this.packer = packer;
         this.cache = cache;
         this.inFlight = inFlight;
         this.targetLanguage = targetLanguage;
+        this.answers = answers;
     }
 
     public Article translate(Article article)
@@ -122,7 +125,9 @@ public class DeeplTranslator {
             throws DeepLException, ContentRejectedException, InterruptedException {
         InFlightLimit.Permit permit = inFlight.acquire();
         try {
+            long start = System.nanoTime();
             List<TextResult> results = client.translateText(texts, sourceLanguage, targetLanguage, options);
+            answers.answered(results.stream().mapToLong(TextResult::getBilledCharacters).sum(), System.nanoTime() - start);
             permit.succeeded();
             return results;
         } catch (TooManyRequestsException e) {

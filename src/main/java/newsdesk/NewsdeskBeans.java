@@ -62,7 +62,7 @@ public class NewsdeskBeans implements CamelConfiguration {
 
     /**
      * The data folders exist before any route starts, so people can see where to drop files; a role,
-     * work queue or translation mode the routes do not know stops start-up instead of silently doing
+     * work queue, translation mode or delivery format the routes do not know stops start-up instead of silently doing
      * nothing (or translating in full).
      */
     @Override

@@ -15,7 +15,7 @@ class HtmlReaderTest {
         ParsedArticle article = reader.read(Samples.article("de-heise-1password.html"));
 
         assertThat(article.text().title()).isEqualTo("1Password für Mac generiert Einmal-Passwörter");
-        assertThat(article.text().paragraphs()).hasSize(7)
+        assertThat(article.text().paragraphs()).hasSize(6)
                 .anyMatch(p -> p.startsWith("AgileBits hat Version 5.3 seines bekannten Passwortmanagers"))
                 .anyMatch(p -> p.startsWith("1Password kostet aktuell knapp 50 Euro"))
                 // The image caption, the navigation and the reader comments are not article text.

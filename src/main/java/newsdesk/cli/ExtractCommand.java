@@ -70,8 +70,10 @@ public final class ExtractCommand {
             long started = System.nanoTime();
             long cpuStarted = threads.getCurrentThreadCpuTime();
             Map<String, String> bodies = new HashMap<>();
-            try (Writer out = output == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
-                    : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            // Standard output is flushed, never closed: the score may follow.
+            Writer out = output == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
+                    : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+            try {
                 Writer lines = truth != null && output == null ? Writer.nullWriter() : new BufferedWriter(out);
                 for (Path file : files) {
                     ObjectNode line = extract(file);
@@ -80,6 +82,12 @@ public final class ExtractCommand {
                     lines.write('\n');
                 }
                 lines.flush();
+            } finally {
+                if (output == null) {
+                    out.flush();
+                } else {
+                    out.close();
+                }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;

@@ -55,10 +55,10 @@ class BadInputCorpusTest {
             "over-size-limit.txt", () -> new byte[2 * 1024 * 1024 + 1],
             // Made here: a file name with a backslash is awkward to keep in a repository.
             "back\\slash.txt", () -> "Verzeichnis\n\nDie Regierung hat am Montag beraten.\n".getBytes(StandardCharsets.UTF_8),
-            "page.html.gz", () -> gzip(("<html><head><title>Neue Brücke eröffnet</title></head><body><article><p>Die neue Brücke "
+            "page.html.gz", () -> FormatSamples.gzip(("<html><head><title>Neue Brücke eröffnet</title></head><body><article><p>Die neue Brücke "
                     + "über den Fluss ist seit Montag für den Verkehr freigegeben, nach drei Jahren Bauzeit.</p></article></body></html>")
                     .getBytes(StandardCharsets.UTF_8)),
-            "gzip-bomb.txt.gz", () -> gzip(new byte[3 * 1024 * 1024]),
+            "gzip-bomb.txt.gz", () -> FormatSamples.gzip(new byte[3 * 1024 * 1024]),
             "not-gzip.txt.gz", () -> "Das ist kein gzip.".getBytes(StandardCharsets.UTF_8));
 
     record Case(String file, String origin, String outcome, String checks, String description) {
@@ -233,16 +233,6 @@ class BadInputCorpusTest {
             m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) == null ? "\t" : String.valueOf((char) Integer.parseInt(m.group(1), 16))));
         }
         return m.appendTail(out).toString();
-    }
-
-    private static byte[] gzip(byte[] bytes) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
-            zip.write(bytes);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private static byte[] giantLine() {

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 /** The German sample article of each format (src/test/resources/articles), what each must read as, and the ninjs 2.1 schema. */
-final class FormatSamples {
+public final class FormatSamples {
 
     /** A sample file, the format it is read as, its headline and byline. */
     record Sample(String file, String format, String headline, String byline) {
@@ -47,7 +47,8 @@ final class FormatSamples {
         return NINJS.validate(item);
     }
 
-    static byte[] gzip(byte[] bytes) {
+    /** The bytes gzip-compressed, as an inbox file {@code name.html.gz} holds them. */
+    public static byte[] gzip(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
             zip.write(bytes);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import newsdesk.FormatSamples;
 import newsdesk.article.Article;
 import org.junit.jupiter.api.Test;
 
@@ -66,12 +67,12 @@ class ArticleReaderTest {
     void readsAGzippedPageLikeThePageAndRefusesAGzipBombAndBrokenGzip() throws Exception {
         byte[] page = "<html><body><p>Ein Artikel über die Straße.</p></body></html>".getBytes(StandardCharsets.UTF_8);
 
-        Article article = reader.read(gzip(page), "seite.HTML.gz");
+        Article article = reader.read(FormatSamples.gzip(page), "seite.HTML.gz");
 
         assertThat(article.source().format()).isEqualTo("html");
         assertThat(article.original().paragraphs()).containsExactly("Ein Artikel über die Straße.");
-        assertThat(article.source().bytes()).isEqualTo(gzip(page).length);
-        assertThatThrownBy(() -> reader.read(gzip(new byte[5000]), "bombe.txt.gz"))
+        assertThat(article.source().bytes()).isEqualTo(FormatSamples.gzip(page).length);
+        assertThatThrownBy(() -> reader.read(FormatSamples.gzip(new byte[5000]), "bombe.txt.gz"))
                 .isInstanceOf(UnprocessableArticleException.class).hasMessageContaining("unpacks to more than the limit of 1000 bytes");
         assertThatThrownBy(() -> reader.read("kein gzip".getBytes(StandardCharsets.UTF_8), "kaputt.txt.gz"))
                 .isInstanceOf(UnprocessableArticleException.class).hasMessageContaining("not valid gzip");
@@ -95,13 +96,5 @@ class ArticleReaderTest {
         assertThatThrownBy(() -> reader.read("Text".getBytes(StandardCharsets.UTF_8), "bericht.pdf"))
                 .isInstanceOf(UnprocessableArticleException.class)
                 .hasMessage("Newsdesk does not read .pdf files; it reads .htm, .html, .json, .markdown, .md, .txt, .xml and a .gz of any of them.");
-    }
-
-    private static byte[] gzip(byte[] bytes) throws java.io.IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
-            zip.write(bytes);
-        }
-        return out.toByteArray();
     }
 }

@@ -16,12 +16,13 @@ import org.jsoup.select.NodeVisitor;
  * Finds a web page's article text among its navigation, teasers, comments and ads, as paragraphs
  * (subheadings, list items and quotes each one paragraph).
  *
- * <p>The rules, after Readability's and trafilatura's published ideas: drop what is never article text
- * (scripts, forms, navigation, hidden elements, elements whose class or id says comment, share, related,
- * sidebar...); score every block of running text by its length and commas and credit its parent and
- * grandparent; the best-scored container, less the share of its text that is links, holds the article;
- * siblings that hold text like it join it. Within it each block becomes a paragraph, except
- * link lists, captions and the like.
+ * <p>The rules, after Readability's and trafilatura's published ideas (docs/formats.md): drop what is
+ * never article text (scripts, form controls, navigation, captions, hidden elements, elements whose class
+ * or id says comment, share, related, sidebar...); take the body the page marks as such, if it does;
+ * else score every block of running text by its length and commas and credit its parent and
+ * grandparent; the best-scored container, less the share of its text that is links, holds the article,
+ * and siblings that score like it join it. Within it each block becomes a paragraph, except link lists,
+ * furniture lines ("Advertisement") and short stray lines before and after the text.
  */
 final class HtmlMainText {
 
@@ -66,7 +67,7 @@ final class HtmlMainText {
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\uE000[\\s\u00A0]*\uE000[\\s\u00A0\uE000]*");
     private static final Pattern COMMA = Pattern.compile("[,،、，]");
 
-    /** Per element: its text length, the part of it in links, and its commas. */
+    /** Per element: its text length, the part of it in links, its commas, and its score as a container. */
     private static final class Stats {
         int chars;
         int linkChars;

@@ -19,6 +19,7 @@ import newsdesk.check.NumbersCheck;
 import newsdesk.check.TranslationChecks;
 import newsdesk.check.UntranslatedTextCheck;
 import newsdesk.deliver.DeliveryTargets;
+import newsdesk.deliver.NinjsFormatter;
 import newsdesk.deliver.ResultFormatter;
 import newsdesk.ingest.ArticleReader;
 import newsdesk.ingest.InboxArrivals;
@@ -72,7 +73,7 @@ public class NewsdeskBeans implements CamelConfiguration {
 
     /**
      * The data folders exist before any route starts, so people can see where to drop files; a role,
-     * work queue or translation mode the routes do not know stops start-up instead of silently doing
+     * work queue, translation mode or delivery format the routes do not know stops start-up instead of silently doing
      * nothing (or translating in full).
      */
     @Override
@@ -80,6 +81,9 @@ public class NewsdeskBeans implements CamelConfiguration {
         String role = checkOneOf(context, "newsdesk.role", List.of("all", "ingest", "worker"));
         checkOneOf(context, "newsdesk.work-queue", List.of("jms", "kafka"));
         checkOneOf(context, "newsdesk.translate", List.of("full", "summary"));
+        for (String target : List.of("file", "jms", "kafka")) {
+            checkOneOf(context, "newsdesk.deliver." + target + ".format", List.of("newsdesk", "ninjs"));
+        }
         if (!role.equals("ingest")) {
             // Once the routes are built, before anything is delivered or translated.
             context.addStartupListener((started, alreadyStarted) -> {
@@ -307,6 +311,11 @@ public class NewsdeskBeans implements CamelConfiguration {
     @BindToRegistry
     public ResultFormatter resultFormatter(@PropertyInject("newsdesk.deepl.simulator") boolean simulator) {
         return new ResultFormatter(simulator);
+    }
+
+    @BindToRegistry
+    public NinjsFormatter ninjsFormatter() {
+        return new NinjsFormatter();
     }
 
     /** Lazy: Camel Main sets up the meter registry (camel.metrics.*) after the beans are bound. */

@@ -34,7 +34,9 @@ public final class Commands {
             new Command("train-summarizer", "train the summarizer's sentence scorer on stories with reference summaries",
                     TrainSummarizerCommand.USAGE, TrainSummarizerCommand::run),
             new Command("bench", "measure throughput and start-up against the DeepL simulator",
-                    Benchmark.USAGE, Benchmark::run));
+                    Benchmark.USAGE, Benchmark::run),
+            new Command("extract", "show what Newsdesk reads from article files (any format), or score web-page extraction",
+                    ExtractCommand.USAGE, ExtractCommand::run));
 
     private static final Set<String> HELP = Set.of("--help", "-h", "help");
 

@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import newsdesk.ingest.SupportedFormats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +21,6 @@ import org.slf4j.LoggerFactory;
 public class WorkSummary {
 
     private static final Logger LOG = LoggerFactory.getLogger("newsdesk.summary");
-    /** What the inbox route takes: *.txt, not hidden (the include pattern of pick-up-articles). */
-    private static final Pattern INBOX_FILE = Pattern.compile("(?i)[^.\\\\][^\\\\]*\\.txt");
     /** Desks come with a later issue; until then every article is on this one. */
     private static final String DESK = "default";
 
@@ -73,7 +71,8 @@ public class WorkSummary {
 
     private long backlog() {
         try (Stream<Path> files = Files.list(inbox)) {
-            return files.filter(file -> INBOX_FILE.matcher(file.getFileName().toString()).matches()).count();
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> !name.startsWith(".") && SupportedFormats.isSupported(name)).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

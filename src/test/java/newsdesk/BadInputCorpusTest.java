@@ -102,7 +102,7 @@ class BadInputCorpusTest {
         }
 
         boolean isArchived(String fileName) {
-            return fileName.startsWith(archivedPrefix()) && fileName.endsWith(extension());
+            return fileName.startsWith(archivedPrefix()) && fileName.endsWith(extension()) && !isReport(fileName);
         }
 
         boolean isReport(String fileName) {

@@ -81,7 +81,7 @@ public final class Commands {
 
                 Commands:
                 """.formatted(Version.get()));
-        COMMANDS.forEach(c -> usage.append(String.format("  %-10s %s%n", c.name(), c.summary())));
+        COMMANDS.forEach(c -> usage.append(String.format("  %-17s %s%n", c.name(), c.summary())));
         usage.append("""
 
                 Settings that matter (environment variables; every setting, with its default, is in

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,10 +20,14 @@ import java.util.stream.IntStream;
 import newsdesk.brokers.KafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,7 +117,25 @@ class KafkaTest {
             assertThat(first.deepl.translateRequestCount()).isPositive();
             assertThat(second.deepl.translateRequestCount()).isPositive();
             assertThat(first.deepl.translateRequestCount() + second.deepl.translateRequestCount()).isEqualTo(20);
+            // With nothing more to do, the workers have committed every article they finished.
+            await().atMost(Duration.ofSeconds(10)).until(() -> uncommitted(admin) == 0);
         }
+    }
+
+    /** Records of newsdesk.incoming the workers' group has not committed past. */
+    private static long uncommitted(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("newsdesk-workers")
+                .partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int partition = 0; partition < 2; partition++) {
+            latest.put(new TopicPartition("newsdesk.incoming", partition), OffsetSpec.latest());
+        }
+        long behind = 0;
+        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : admin.listOffsets(latest).all().get().entrySet()) {
+            OffsetAndMetadata done = committed.get(end.getKey());
+            behind += end.getValue().offset() - (done == null ? 0 : done.offset());
+        }
+        return behind;
     }
 
     @Test

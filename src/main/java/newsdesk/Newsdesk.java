@@ -2,9 +2,9 @@ package newsdesk;
 
 import newsdesk.cli.Commands;
 
-/** Runs the service, or one of the command-line tools when the first argument names one. */
+/** Runs the service, or, given arguments, a command-line tool, --help or --version. */
 public final class Newsdesk {
     public static void main(String[] args) throws Exception {
-        System.exit(Commands.isCommand(args) ? Commands.run(args) : Service.run(args));
+        System.exit(args.length == 0 ? Service.run() : Commands.run(args));
     }
 }

@@ -17,9 +17,12 @@ import newsdesk.ingest.InboxLeader;
 import newsdesk.ingest.LanguageGuesser;
 import newsdesk.ingest.RejectionReport;
 import newsdesk.monitor.ArticleCounters;
+import newsdesk.monitor.MonitoringAddress;
+import newsdesk.settings.KnownSettings;
 import newsdesk.summarize.ExtractiveSummarizer;
 import newsdesk.translate.DeeplClientFactory;
 import newsdesk.translate.DeeplPause;
+import newsdesk.translate.DeeplRetryLog;
 import newsdesk.translate.DeeplTranslator;
 import newsdesk.translate.InFlightLimit;
 import newsdesk.translate.MissingSettingException;
@@ -65,15 +68,19 @@ public class NewsdeskBeans implements CamelConfiguration {
         // Workers never poll the inbox, so they take no part in its election.
         if (!role.equals("worker")) {
             long leaderCheckMs = Long.parseLong(context.resolvePropertyPlaceholders("{{newsdesk.leader.check-ms}}"));
-            context.getRegistry().bind("inboxLeader", inboxLeader(context, dataDir, leaderCheckMs));
+            InboxLeader leader = inboxLeader(context, dataDir, leaderCheckMs);
+            context.getRegistry().bind("inboxLeader", leader);
+            // Once started: Camel Main sets up the meter registry after this.
+            context.addStartupListener((started, alreadyStarted) -> leader.registerGauge(
+                    MicrometerUtils.getOrCreateMeterRegistry(started.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME),
+                    started.getName()));
         }
     }
 
     private static String checkOneOf(CamelContext context, String key, List<String> allowed) throws MissingSettingException {
         String value = context.resolvePropertyPlaceholders("{{" + key + "}}");
         if (!allowed.contains(value)) {
-            String variable = key.toUpperCase().replace('.', '_').replace('-', '_');
-            throw new MissingSettingException(variable + " is '" + value + "': set it to one of " + allowed + ".");
+            throw new MissingSettingException(KnownSettings.variable(key) + " is '" + value + "': set it to one of " + allowed + ".");
         }
         return value;
     }
@@ -99,7 +106,7 @@ public class NewsdeskBeans implements CamelConfiguration {
         election.setRoot(root.toString());
         election.setAcquireLockDelay(1, TimeUnit.MILLISECONDS);
         election.setAcquireLockInterval(checkMs, TimeUnit.MILLISECONDS);
-        InboxLeader leader = new InboxLeader(election.getView(INBOX_ELECTION));
+        InboxLeader leader = new InboxLeader(election.getView(INBOX_ELECTION), Path.of(dataDir, "inbox").toString());
         context.addService(election);
         // Now rather than with the context, which starts it only after the management server.
         election.start();
@@ -143,6 +150,13 @@ public class NewsdeskBeans implements CamelConfiguration {
         return new DeeplTranslator(client, new RequestPacker(), cache, new InFlightLimit(concurrency), targetLanguage);
     }
 
+    @BindToRegistry
+    public DeeplRetryLog deeplRetryLog(@PropertyInject("newsdesk.deepl.redeliveries") int redeliveries,
+                                       @PropertyInject("newsdesk.deepl.redelivery-delay-ms") long delayMs,
+                                       @PropertyInject("newsdesk.deepl.max-redelivery-delay-ms") long maxDelayMs) {
+        return new DeeplRetryLog(redeliveries, delayMs, maxDelayMs);
+    }
+
     /** Asks for the client only once DeepL has refused work, which never happens on a node that does not translate. */
     @BindToRegistry
     public DeeplPause deeplPause(CamelContext context,
@@ -169,9 +183,17 @@ public class NewsdeskBeans implements CamelConfiguration {
         return new DeliveryTargets(targets);
     }
 
+    /** For the ready line's status address. */
     @BindToRegistry
-    public ResultFormatter resultFormatter() {
-        return new ResultFormatter();
+    public MonitoringAddress monitoringAddress(@PropertyInject("newsdesk.monitoring.enabled") boolean enabled,
+                                               @PropertyInject("newsdesk.monitoring.host") String host,
+                                               @PropertyInject("newsdesk.monitoring.port") int port) {
+        return new MonitoringAddress(enabled, host, port);
+    }
+
+    @BindToRegistry
+    public ResultFormatter resultFormatter(@PropertyInject("newsdesk.deepl.simulator") boolean simulator) {
+        return new ResultFormatter(simulator);
     }
 
     /** Lazy: Camel Main sets up the meter registry (camel.metrics.*) after the beans are bound. */

@@ -1,38 +1,72 @@
 package newsdesk;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
+import newsdesk.monitor.MonitoringAddress;
+import newsdesk.settings.KnownSettings;
+import newsdesk.settings.SettingNameCheck;
+import newsdesk.settings.SettingValueCheck;
 import newsdesk.translate.MissingSettingException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListener;
+import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * The long-running service: Camel Main with config/application.properties and the routes in routes/.
- * SIGTERM and Ctrl-C stop it gracefully (the article in flight is finished) with exit code 0.
+ * The long-running service: Camel Main with config/application.properties and the routes in routes/,
+ * both read from the project folder (the working directory, or NEWSDESK_HOME). SIGTERM and Ctrl-C stop
+ * it gracefully (the article in flight is finished) with exit code 0. A setting it cannot work with
+ * stops it at start with one line and exit code 2.
  */
 public final class Service {
 
-    /** Exit code when a required setting is missing. */
+    /** Exit code when a setting is missing or wrong. */
     public static final int EXIT_MISSING_SETTING = 2;
+    private static final String CONFIG_FILE = "config/application.properties";
 
     private Service() {
     }
 
-    public static int run(String[] args) throws Exception {
-        if (System.getProperty("logback.configurationFile") == null && Files.exists(Path.of("config/logback.xml"))) {
-            System.setProperty("logback.configurationFile", "config/logback.xml");
+    public static int run() throws Exception {
+        return run(new Properties(), new MainListenerSupport());
+    }
+
+    /** The service with {@code overrides} replacing settings, and {@code listener} told of its start and stop (the demo's). */
+    public static int run(Properties overrides, MainListener listener) throws Exception {
+        Path home = home();
+        Path config = home.resolve(CONFIG_FILE);
+        if (!Files.isRegularFile(config)) {
+            // Before any logging: without config/logback.xml, logback would print its DEBUG set-up first.
+            System.err.println("Newsdesk found no " + CONFIG_FILE + " in " + home.toAbsolutePath().normalize()
+                    + ": run it from the project folder (the one holding config/ and routes/"
+                    + projectFolderOfJar().map(folder -> ", e.g. cd " + folder).orElse("")
+                    + "), or set NEWSDESK_HOME to that folder.");
+            return EXIT_MISSING_SETTING;
+        }
+        if (System.getProperty("logback.configurationFile") == null && Files.exists(home.resolve("config/logback.xml"))) {
+            System.setProperty("logback.configurationFile", home.resolve("config/logback.xml").toString());
         }
         Preinitializer.start();
         warnIfFileNamesCannotBeUnicode();
-        Main main = create(new Properties());
+        Main main = create(overrides);
+        main.addMainListener(listener);
         Signal.handle(new Signal("TERM"), signal -> main.completed());
         Signal.handle(new Signal("INT"), signal -> main.completed());
         try {
-            return main.run(args);
+            main.run();
+            return 0;
         } catch (Exception e) {
+            // Marks the run as over, so Camel's shutdown hook does not report a SIGTERM at exit.
+            main.completed();
             MissingSettingException missing = missingSetting(e);
             if (missing == null) {
                 throw e;
@@ -48,9 +82,52 @@ public final class Service {
         // which costs close to a second of CPU at start-up. A new one must be added here.
         Main main = new Main();
         main.configure().addConfiguration(NewsdeskBeans.class);
-        main.setDefaultPropertyPlaceholderLocation("file:config/application.properties");
+        main.setDefaultPropertyPlaceholderLocation("file:" + home().resolve(CONFIG_FILE));
         main.setOverrideProperties(overrides);
+        main.addMainListener(new SettingsCheck());
         return main;
+    }
+
+    /** The project folder: NEWSDESK_HOME (or -Dnewsdesk.home), else the working directory. */
+    public static Path home() {
+        String home = System.getProperty("newsdesk.home", System.getenv("NEWSDESK_HOME"));
+        return Path.of(home == null || home.isBlank() ? "." : home);
+    }
+
+    /** The folder the running jar was built in (it sits in target/), when that holds the configuration. */
+    private static Optional<Path> projectFolderOfJar() {
+        try {
+            Path jar = Path.of(Service.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path folder = jar.toAbsolutePath().getParent().getParent();
+            return folder != null && Files.isRegularFile(folder.resolve(CONFIG_FILE)) ? Optional.of(folder) : Optional.empty();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Before any bean is built: every number and true/false setting has a value of that kind, the
+     * monitoring port is free, and a misspelt setting name gets a warning.
+     */
+    private static final class SettingsCheck extends MainListenerSupport {
+        @Override
+        public void beforeConfigure(BaseMainSupport main) {
+            CamelContext context = main.getCamelContext();
+            Logger log = LoggerFactory.getLogger(Service.class);
+            try {
+                KnownSettings known = KnownSettings.read(home().resolve(CONFIG_FILE));
+                SettingNameCheck.warnings(known, System.getenv(), System.getProperties().stringPropertyNames())
+                        .forEach(log::warn);
+                SettingValueCheck.check(known, key -> context.resolvePropertyPlaceholders("{{" + key + "}}"));
+                new MonitoringAddress(Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{newsdesk.monitoring.enabled}}")),
+                        context.resolvePropertyPlaceholders("{{newsdesk.monitoring.host}}"),
+                        Integer.parseInt(context.resolvePropertyPlaceholders("{{newsdesk.monitoring.port}}"))).checkPortFree();
+            } catch (MissingSettingException e) {
+                throw new IllegalStateException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /**

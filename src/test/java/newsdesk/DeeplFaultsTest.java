@@ -47,7 +47,7 @@ class DeeplFaultsTest {
         // One pick-up of a file: 2 attempts of the route, each of 2 tries of the client. The files are
         // worked on side by side, so the second attempts end together, after the 8th request.
         await().atMost(Duration.ofSeconds(20)).until(() -> newsdesk.deepl.translateRequestCount() >= 8
-                && logs.messages(Level.WARN, "org.apache.camel").stream().anyMatch(m -> m.contains("On delivery attempt: 1")));
+                && logs.messages(Level.WARN, "newsdesk.articles").stream().anyMatch(m -> m.contains(": try 2 of 2 in about")));
         assertWaitingInTheInbox();
         newsdesk.deepl.clearFaults();
 
@@ -55,6 +55,32 @@ class DeeplFaultsTest {
         assertNothingTranslatedTwice();
         // Failed requests are not billed.
         assertThat(newsdesk.deepl.billedCharacters()).isEqualTo(ARTICLES.stream().mapToLong(a -> text(a).length()).sum());
+    }
+
+    /**
+     * While DeepL fails, each try that is tried again logs one line with the file, DeepL's reason and when the
+     * next try comes; the last one logs that the file stays in the inbox. Camel's own retry lines name no file.
+     */
+    @Test
+    void eachFailedTryLogsOneLineWithTheFileTheReasonAndTheNextTry() throws Exception {
+        newsdesk = RunningNewsdesk.start(dataDir, "deepl.max-retries", "0",
+                "newsdesk.deepl.redeliveries", "2", "newsdesk.deepl.redelivery-delay-ms", "1000");
+        newsdesk.deepl.failWith(503);
+        newsdesk.drop("eins.txt", text("eins").getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !logs.messages(Level.ERROR, "newsdesk.articles").isEmpty());
+
+        // The first pick-up's tries (a later poll takes the file again and tries it anew).
+        List<String> tries = logs.messages(Level.WARN, "newsdesk.articles").stream()
+                .filter(m -> m.startsWith("DeepL failed for eins.txt")).limit(3).toList();
+        assertThat(tries).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(tries.get(0)).matches("DeepL failed for eins\\.txt \\(Service unavailable.*\\): try 2 of 3 in about 1 s\\.");
+        assertThat(tries.get(1)).matches("DeepL failed for eins\\.txt \\(Service unavailable.*\\): try 3 of 3 in about 2 s\\.");
+        assertThat(tries.subList(2, tries.size())).allMatch(m -> m.contains("try 2 of 3"));
+        assertThat(logs.messages(Level.ERROR, "newsdesk.articles")).first().asString()
+                .startsWith("DeepL failed for eins.txt (").endsWith("the file stays in the inbox and is tried again.");
+        assertThat(logs.messages(Level.WARN, "org.apache.camel")).noneMatch(m -> m.contains("Failed delivery"));
+        assertThat(newsdesk.files("inbox")).contains("eins.txt");
     }
 
     @Test

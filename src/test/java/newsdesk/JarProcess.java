@@ -27,10 +27,21 @@ public final class JarProcess {
      */
     public static Process start(Path directory, List<String> prefix, Map<String, String> env, Path log,
                                 String... jvmOptions) throws IOException {
+        return start(directory, prefix, env, log, List.of(jvmOptions), List.of());
+    }
+
+    /** A command of the jar, {@code java -jar target/newsdesk.jar args...}, from the project root, that runs until stopped. */
+    public static Process startCommand(Map<String, String> env, Path log, String... args) throws IOException {
+        return start(Path.of("."), List.of(), env, log, List.of(), List.of(args));
+    }
+
+    private static Process start(Path directory, List<String> prefix, Map<String, String> env, Path log,
+                                 List<String> jvmOptions, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(jvmOptions));
+        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", "target/newsdesk.jar"));
+        command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -57,6 +68,38 @@ public final class JarProcess {
             }
         }
         return directory;
+    }
+
+    /** What a run of the jar that ends by itself printed, and its exit code. */
+    public record Run(int exitCode, String out, String err) {
+    }
+
+    /**
+     * Runs {@code java -jar <project>/target/newsdesk.jar args...} from {@code directory} with these environment
+     * variables (and no DeepL key unless given) until it ends, within 60 s.
+     */
+    public static Run run(Path directory, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of("target/newsdesk.jar").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("newsdesk-out", ".txt");
+        Path err = Files.createTempFile("newsdesk-err", ".txt");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().remove("DEEPL_AUTH_KEY");
+            builder.environment().remove("DEEPL_AUTH_KEY_FILE");
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("java -jar newsdesk.jar " + String.join(" ", args) + " did not end within 60 s");
+            }
+            return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.delete(out);
+            Files.delete(err);
+        }
     }
 
     /** SIGTERM, as an operator stops it; its exit code. */

@@ -3,8 +3,12 @@ package newsdesk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.micrometer.MicrometerUtils;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +17,13 @@ class LeaderElectionTest {
 
     @TempDir
     Path dataDir;
+
+    final LogCapture logs = new LogCapture();
+
+    @AfterEach
+    void stopCapturing() {
+        logs.close();
+    }
 
     @Test
     void onlyTheLeaderPollsAndAnotherNodeTakesOverWhenItStops() throws Exception {
@@ -29,6 +40,12 @@ class LeaderElectionTest {
             assertThat(byFirst == 0 || bySecond == 0).as("one node did all the work, %d + %d", byFirst, bySecond).isTrue();
             RunningNewsdesk leader = byFirst > 0 ? first : second;
             RunningNewsdesk standby = leader == first ? second : first;
+            // Which node leads shows on /observe/metrics, and the log said when it took the lead.
+            assertThat(leaderGauge(leader)).isEqualTo(1.0);
+            assertThat(leaderGauge(standby)).isEqualTo(0.0);
+            assertThat(logs.messages(Level.INFO, "newsdesk.ingest.InboxLeader"))
+                    .containsExactly("This node now leads the inbox: it polls " + dataDir.resolve("inbox")
+                            + " (of the nodes sharing the data folder, only the leader does).");
 
             leader.close();
             for (int i = 10; i < 15; i++) {
@@ -36,9 +53,17 @@ class LeaderElectionTest {
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> standby.files("outbox").size() == 15);
             assertThat(standby.deepl.translateRequestCount()).isEqualTo(5);
+            assertThat(leaderGauge(standby)).isEqualTo(1.0);
+            assertThat(logs.messages(Level.INFO, "newsdesk.ingest.InboxLeader")).hasSize(2);
         } finally {
             first.close();
         }
+    }
+
+    /** newsdesk_inbox_leader of a node, as /observe/metrics shows it. */
+    private static double leaderGauge(RunningNewsdesk node) {
+        return MicrometerUtils.getOrCreateMeterRegistry(node.camel().getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME)
+                .get("newsdesk.inbox.leader").gauge().value();
     }
 
     /**

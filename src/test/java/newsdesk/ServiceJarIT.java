@@ -1,10 +1,16 @@
 package newsdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import newsdesk.deeplsim.DeeplSimulator;
@@ -51,6 +58,13 @@ class ServiceJarIT {
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("Newsdesk watches"));
                 assertThat(data.resolve("inbox")).isDirectory();
+                // One line says it is ready, with what it watches and where to look; Camel's ~40 lines of
+                // configuration summary are not shown.
+                assertThat(Files.readString(log)).contains("Newsdesk watches " + data + "/inbox for *.txt and delivers results"
+                        + " to file (outbox " + data + "/outbox, originals to archive/, rejected files to error/). Ready; status: "
+                        + "http://127.0.0.1:" + monitoringPort + "/observe/health")
+                        .contains("This node now leads the inbox: it polls " + data + "/inbox")
+                        .doesNotContain("summary").doesNotContain("[application.properties]");
                 Files.copy(Path.of("src/test/resources/articles/de-putin-tokayev.txt"), data.resolve("inbox/de-putin-tokayev.txt"));
 
                 Path result = data.resolve("outbox/de-putin-tokayev.json");
@@ -64,13 +78,35 @@ class ServiceJarIT {
                 assertThat(metrics).containsPattern("newsdesk_articles_delivered_total\\{[^}]*} 1\\.0")
                         .containsPattern("newsdesk_deepl_billed_characters_total\\{[^}]*} "
                                 + json.at("/translation/billedCharacters").asLong() + "\\.0")
-                        .contains("camel_exchanges_total");
+                        .contains("camel_exchanges_total")
+                        .containsPattern("newsdesk_inbox_leader\\{[^}]*} 1\\.0");
+                // Only this machine can reach the monitoring server, which has no authentication.
+                for (InetAddress address : otherAddresses()) {
+                    assertThatThrownBy(() -> new Socket(address, monitoringPort).close()).as(address.toString())
+                            .isInstanceOf(ConnectException.class);
+                }
             } finally {
                 process.destroy();
             }
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).isZero();
             assertThat(Files.readString(log)).doesNotContain(RunningNewsdesk.AUTH_KEY);
+        }
+    }
+
+    /** This machine's addresses other than loopback, where a server bound to 127.0.0.1 must not answer. */
+    private static List<InetAddress> otherAddresses() throws SocketException {
+        return NetworkInterface.networkInterfaces().filter(ServiceJarIT::isUp)
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+                .toList();
+    }
+
+    private static boolean isUp(NetworkInterface network) {
+        try {
+            return network.isUp();
+        } catch (SocketException e) {
+            return false;
         }
     }
 

@@ -9,7 +9,7 @@ import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A role, work queue or delivery target the routes do not know stops start-up with a line naming the setting. */
+/** A role, work queue, delivery target or value of the wrong kind stops start-up with a line naming the setting. */
 class SettingsCheckTest {
 
     @TempDir
@@ -34,6 +34,21 @@ class SettingsCheckTest {
                 .rootCause().isInstanceOf(MissingSettingException.class)
                 .hasMessage("NEWSDESK_DELIVER_TARGETS names 'kafak', but routes/ has no route deliver-to-kafak:"
                         + " use file, jms or kafka, or add that route.");
+    }
+
+    @Test
+    void aNumberSettingThatIsNoNumberStopsStartUpBeforeAnyBeanIsBuilt() {
+        assertThatThrownBy(() -> start("newsdesk.inbox.poll-ms", "half a second"))
+                .rootCause().isInstanceOf(MissingSettingException.class)
+                .hasMessage("NEWSDESK_INBOX_POLL_MS (newsdesk.inbox.poll-ms) is 'half a second': it must be a whole number,"
+                        + " e.g. the default 500.");
+    }
+
+    @Test
+    void aTrueOrFalseSettingThatIsNeitherStopsStartUp() {
+        assertThatThrownBy(() -> start("newsdesk.deepl.simulator", "yes"))
+                .rootCause().hasMessage("NEWSDESK_DEEPL_SIMULATOR (newsdesk.deepl.simulator) is 'yes': it must be true or false,"
+                        + " e.g. the default false.");
     }
 
     private void start(String key, String value) throws Exception {

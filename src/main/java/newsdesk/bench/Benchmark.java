@@ -35,8 +35,9 @@ import org.apache.camel.main.Main;
  */
 public final class Benchmark {
 
-    static final String USAGE = "usage: bench [--mode backlog|burst|steady|workers] [--articles N] [--latency-ms L] "
-            + "[--concurrency C] [--translate full|summary] [--runs R] [--warmup W] [--rate R] [--workers N]";
+    public static final String USAGE = "usage: java -jar target/newsdesk.jar bench [--mode backlog|burst|steady|workers] "
+            + "[--articles N] [--latency-ms L] [--concurrency C] [--translate full|summary] [--runs R] [--warmup W] "
+            + "[--rate R] [--workers N]";
     private static final String KEY = "bench-key";
     private static final String FORMAT = "%-7s %9s %10s %7s %7s %7s %10s %10s %6s %9s %9s %9s %7s %9s %8s %8s %9s %9s %8s%n";
     private static final String HEADER = String.format(FORMAT,

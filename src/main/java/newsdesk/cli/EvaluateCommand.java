@@ -21,7 +21,7 @@ import newsdesk.evaluate.RougeScores;
  */
 public final class EvaluateCommand {
 
-    static final String USAGE = "usage: java -jar newsdesk.jar evaluate --references REFS.jsonl --system OUT.jsonl";
+    static final String USAGE = "usage: java -jar target/newsdesk.jar evaluate --references REFS.jsonl --system OUT.jsonl";
 
     private EvaluateCommand() {
     }

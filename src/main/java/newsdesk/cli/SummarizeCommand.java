@@ -24,7 +24,7 @@ import newsdesk.summarize.SummaryMethod;
  */
 public final class SummarizeCommand {
 
-    static final String USAGE = "usage: java -jar newsdesk.jar summarize --input IN.jsonl --output OUT.jsonl [--sentences N]";
+    static final String USAGE = "usage: java -jar target/newsdesk.jar summarize --input IN.jsonl --output OUT.jsonl [--sentences N]";
     private static final int DEFAULT_SENTENCES = 3;
 
     private SummarizeCommand() {

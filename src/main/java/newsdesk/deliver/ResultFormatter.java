@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
+import newsdesk.Version;
 import newsdesk.article.Article;
 import newsdesk.article.ArticleText;
 import newsdesk.article.Translation;
@@ -24,10 +22,21 @@ public class ResultFormatter {
     private static final String ALREADY_IN_TARGET_LANGUAGE = "already-in-target-language";
     /** The text did not read like the configured source language, so DeepL detected its language. */
     private static final String SOURCE_LANGUAGE_DETECTED = "source-language-detected";
+    private static final String SIMULATOR = "simulator";
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final ObjectWriter writer = mapper.writerWithDefaultPrettyPrinter();
-    private final String version = readVersion();
+    /** What a DeepL translation is credited to: "simulator" when DeepL is the project's simulator. */
+    private final String deeplEngine;
+
+    public ResultFormatter() {
+        this(false);
+    }
+
+    /** {@code simulator}: DeepL is the project's simulator (newsdesk.deepl.simulator), so results must not say deepl. */
+    public ResultFormatter(boolean simulator) {
+        deeplEngine = simulator ? SIMULATOR : Translation.DEEPL;
+    }
 
     /**
      * Route step: the result JSON, with the article's id and file name in the headers NewsdeskId and
@@ -62,7 +71,7 @@ public class ResultFormatter {
         language.put("target", translation.targetLanguage());
 
         ObjectNode translationNode = result.putObject("translation");
-        translationNode.put("engine", translation.engine());
+        translationNode.put("engine", Translation.DEEPL.equals(translation.engine()) ? deeplEngine : translation.engine());
         translationNode.put("mode", translation.mode().name().toLowerCase(Locale.ROOT));
         translationNode.put("text", english.text());
         strings(translationNode.putArray("paragraphs"), english.paragraphs());
@@ -79,7 +88,7 @@ public class ResultFormatter {
         ObjectNode processing = result.putObject("processing");
         processing.put("startedAt", article.startedAt().toString());
         processing.put("durationMs", article.elapsedMs());
-        processing.put("version", version);
+        processing.put("version", Version.get());
         return writer.writeValueAsString(result);
     }
 
@@ -97,18 +106,5 @@ public class ResultFormatter {
 
     private static void strings(ArrayNode array, Iterable<String> values) {
         values.forEach(array::add);
-    }
-
-    private static String readVersion() {
-        try (InputStream in = ResultFormatter.class.getResourceAsStream("/newsdesk/version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

@@ -54,7 +54,7 @@ class EvaluateCommandTest {
                 {"evaluate", "--refs", references.toString()}}) {
             CommandResult result = CommandResult.run(args);
             assertThat(result.exitCode()).isEqualTo(2);
-            assertThat(result.err()).contains("usage: java -jar newsdesk.jar evaluate");
+            assertThat(result.err()).contains("usage: java -jar target/newsdesk.jar evaluate");
         }
     }
 }

@@ -59,7 +59,7 @@ class SummarizeCommandTest {
         for (String[] args : badCalls) {
             CommandResult result = CommandResult.run(args);
             assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(2);
-            assertThat(result.err()).contains("usage: java -jar newsdesk.jar summarize");
+            assertThat(result.err()).contains("usage: java -jar target/newsdesk.jar summarize");
         }
     }
 

@@ -1,0 +1,154 @@
+package newsdesk.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+import newsdesk.Service;
+import newsdesk.cli.Options.UsageException;
+import newsdesk.deeplsim.DeeplSimulator;
+import newsdesk.monitor.MonitoringAddress;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+
+/**
+ * {@code demo [--data DIR]}: Newsdesk tried without a DeepL key. Starts the project's DeepL simulator in
+ * this JVM and the service on a temporary data folder (or DIR), drops a sample article into the inbox and
+ * prints its result; then keeps running, for the person to drop their own files, until Ctrl-C or SIGTERM.
+ * Every result says "engine": "simulator" (newsdesk.deepl.simulator), since its text is no real translation.
+ */
+public final class DemoCommand {
+
+    static final String USAGE = """
+            usage: java -jar target/newsdesk.jar demo [--data DIR]
+              --data DIR   the data folder (inbox/, outbox/, ...); default: a new temporary folder
+            Run it from the project folder. No DeepL key is needed: the DeepL simulator stands in for DeepL,
+            so results say "engine": "simulator" and their "translations" only swap some German words for English.""";
+
+    /** The sample the shared data offers beside the project, else one bundled in the jar. */
+    private static final String SHARED_SAMPLE = "../shared/samples/de-putin-tokayev.txt";
+    /** Written for the demo; its events, people and figures are made up. */
+    private static final String BUNDLED_SAMPLE = "/newsdesk/demo/stadtbibliothek.txt";
+    private static final String AUTH_KEY = "demo-key:fx";
+    private static final Duration RESULT_WAIT = Duration.ofSeconds(60);
+
+    private DemoCommand() {
+    }
+
+    public static int run(String[] args) {
+        Path dataDir;
+        try {
+            Options options = Options.parse(args, Set.of("data"));
+            String data = options.optional("data", null);
+            dataDir = data != null ? Path.of(data) : Files.createTempDirectory("newsdesk-demo-");
+        } catch (UsageException e) {
+            System.err.println("demo: " + e.getMessage());
+            System.err.println(USAGE);
+            return Commands.EXIT_USAGE;
+        } catch (IOException e) {
+            System.err.println("demo: cannot make a temporary data folder: " + e.getMessage());
+            return 1;
+        }
+        try (DeeplSimulator deepl = DeeplSimulator.start(AUTH_KEY)) {
+            // People drop their own files too; the simulator's quota would pause the demo after 500,000 characters.
+            deepl.setCharacterLimit(Long.MAX_VALUE);
+            Properties overrides = new Properties();
+            overrides.setProperty("deepl.auth-key", AUTH_KEY);
+            overrides.setProperty("deepl.auth-key-file", "");
+            overrides.setProperty("deepl.server-url", deepl.url());
+            overrides.setProperty("newsdesk.deepl.simulator", "true");
+            overrides.setProperty("newsdesk.data-dir", dataDir.toString());
+            return Service.run(overrides, new DropSampleWhenStarted(dataDir.toAbsolutePath()));
+        } catch (Exception e) {
+            System.err.println("demo: " + e);
+            return 1;
+        }
+    }
+
+    /** Once the service runs: drops the sample and prints its result, on a thread of its own so Ctrl-C stops it at once. */
+    private static final class DropSampleWhenStarted extends MainListenerSupport {
+
+        private final Path dataDir;
+
+        DropSampleWhenStarted(Path dataDir) {
+            this.dataDir = dataDir;
+        }
+
+        @Override
+        public void afterStart(BaseMainSupport main) {
+            MonitoringAddress monitoring = main.getCamelContext().getRegistry()
+                    .lookupByNameAndType("monitoringAddress", MonitoringAddress.class);
+            Thread thread = new Thread(() -> dropAndShow(dataDir, monitoring.healthUrl(), System.out), "demo");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    static void dropAndShow(Path dataDir, String healthUrl, PrintStream out) {
+        try {
+            Path inbox = dataDir.resolve("inbox");
+            String name = sampleName();
+            Path result = dataDir.resolve("outbox").resolve(name.replaceFirst("\\.txt$", ".json"));
+            // With --data, an earlier demo's result may be there already; the new one replaces it.
+            FileTime earlier = Files.exists(result) ? Files.getLastModifiedTime(result) : null;
+            dropSample(inbox, name);
+            long deadline = System.nanoTime() + RESULT_WAIT.toNanos();
+            while (!isNew(result, earlier) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            StringBuilder text = new StringBuilder(System.lineSeparator());
+            if (isNew(result, earlier)) {
+                JsonNode json = JsonLines.MAPPER.readTree(result.toFile());
+                text.append("DEMO: the sample article ").append(name).append(" went through Newsdesk.").append(System.lineSeparator())
+                        .append("  result:  ").append(result).append(System.lineSeparator())
+                        .append("  engine:  ").append(json.at("/translation/engine").asText())
+                        .append(" (the DeepL simulator swaps some German words for English: no real translation)").append(System.lineSeparator())
+                        .append("  title:   ").append(json.at("/title").isTextual() ? json.at("/title").asText()
+                                : "(none: the article has no title line)").append(System.lineSeparator())
+                        .append("  summary: ").append(json.at("/summary/text").asText()).append(System.lineSeparator());
+            } else {
+                text.append("DEMO: no result for the sample article within ").append(RESULT_WAIT.toSeconds())
+                        .append(" s; the log above says why.").append(System.lineSeparator());
+            }
+            text.append("Drop your own German .txt files into ").append(inbox)
+                    .append("; results appear in ").append(dataDir.resolve("outbox")).append('.').append(System.lineSeparator())
+                    .append("Status: ").append(healthUrl).append("   Stop with Ctrl-C.").append(System.lineSeparator());
+            out.print(text);
+            out.flush();
+        } catch (IOException e) {
+            out.println("DEMO: could not drop the sample article: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean isNew(Path result, FileTime earlier) throws IOException {
+        return Files.exists(result) && (earlier == null || !Files.getLastModifiedTime(result).equals(earlier));
+    }
+
+    private static String sampleName() {
+        Path shared = Service.home().resolve(SHARED_SAMPLE);
+        return (Files.isRegularFile(shared) ? shared : Path.of(BUNDLED_SAMPLE)).getFileName().toString();
+    }
+
+    /** Copies the sample into the inbox under a hidden name and renames it, so it is never read half-written. */
+    private static void dropSample(Path inbox, String name) throws IOException {
+        Path shared = Service.home().resolve(SHARED_SAMPLE);
+        Path hidden = inbox.resolve("." + name + ".part");
+        if (Files.isRegularFile(shared)) {
+            Files.copy(shared, hidden, StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            try (InputStream in = DemoCommand.class.getResourceAsStream(BUNDLED_SAMPLE)) {
+                Files.copy(in, hidden, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.move(hidden, inbox.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

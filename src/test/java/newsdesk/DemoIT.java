@@ -1,0 +1,63 @@
+package newsdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code java -jar target/newsdesk.jar demo --data DIR}: a translated sample without a DeepL key, clearly marked as the simulator's. */
+class DemoIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void translatesTheSampleWithTheSimulatorPrintsItsResultAndKeepsRunningForMoreFiles() throws Exception {
+        Path data = dir.resolve("data");
+        Path log = dir.resolve("out.log");
+        int monitoringPort = Articles.freePort();
+        Process process = JarProcess.startCommand(Map.of("NEWSDESK_MONITORING_PORT", String.valueOf(monitoringPort)),
+                log, "demo", "--data", data.toString());
+        try {
+            await().atMost(Duration.ofSeconds(120)).until(() -> Files.readString(log).contains("Stop with Ctrl-C."));
+            String output = Files.readString(log);
+            assertThat(output).contains("*** DEEPL SIMULATOR: TRANSLATIONS COME FROM THE PROJECT'S DEEPL SIMULATOR, NOT FROM DEEPL");
+
+            // The printed result is the one in the outbox.
+            String result = line(output, "  result:  ");
+            JsonNode json = JSON.readTree(Path.of(result).toFile());
+            assertThat(Path.of(result).getParent()).isEqualTo(data.resolve("outbox"));
+            assertThat(ResultSchema.violations(json)).isEmpty();
+            assertThat(json.at("/translation/engine").asText()).isEqualTo("simulator");
+            assertThat(line(output, "  engine:  ")).startsWith("simulator");
+            assertThat(line(output, "  summary: ")).isEqualTo(json.at("/summary/text").asText()).isNotBlank();
+            assertThat(line(output, "  title:   ")).isEqualTo(json.at("/title").isTextual()
+                    ? json.at("/title").asText() : "(none: the article has no title line)");
+            assertThat(output).contains("Drop your own German .txt files into " + data.resolve("inbox"),
+                    "Status: http://127.0.0.1:" + monitoringPort + "/observe/health");
+
+            // It keeps running: a file of one's own is translated too, and marked the same way.
+            Files.write(data.resolve("inbox/mine.txt"), Articles.numbered(7));
+            Path mine = data.resolve("outbox/mine.json");
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(mine));
+            assertThat(JSON.readTree(mine.toFile()).at("/translation/engine").asText()).isEqualTo("simulator");
+        } finally {
+            assertThat(JarProcess.stop(process)).isZero();
+        }
+    }
+
+    private static String line(String output, String prefix) {
+        return output.lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line starting '" + prefix + "' in:\n" + output))
+                .substring(prefix.length());
+    }
+}

@@ -19,9 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import newsdesk.brokers.KafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,11 +46,8 @@ class KafkaTest {
 
     @BeforeAll
     static void startKafka() throws Exception {
-        kafka = KafkaBroker.start(kafkaDir);
-        // As the README asks of a deployment: at least as many partitions as workers.
-        try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic("newsdesk.incoming", 2, (short) 1))).all().get();
-        }
+        // As the docs ask of a deployment: at least as many partitions as workers.
+        kafka = KafkaBroker.start(kafkaDir).withWorkQueue(2);
     }
 
     @AfterAll
@@ -91,11 +86,9 @@ class KafkaTest {
         try (RunningNewsdesk ingest = RunningNewsdesk.start(dataDir, concat(common, "newsdesk.role", "ingest"));
              RunningNewsdesk first = RunningNewsdesk.start(dataDir, concat(common, "newsdesk.role", "worker"));
              RunningNewsdesk second = RunningNewsdesk.start(dataDir, concat(common, "newsdesk.role", "worker"));
-             Admin admin = admin()) {
+             Admin admin = kafka.admin()) {
             // Both workers hold a partition of newsdesk.incoming before the articles arrive.
-            await().atMost(Duration.ofSeconds(60)).until(() -> admin.describeConsumerGroups(List.of("newsdesk-workers"))
-                    .all().get().get("newsdesk-workers").members().stream()
-                    .filter(member -> !member.assignment().topicPartitions().isEmpty()).count() == 2);
+            kafka.awaitWorkersHoldingPartitions(2);
             for (int i = 0; i < 20; i++) {
                 ingest.drop("w" + i + ".txt", Articles.numbered(100 + i));
             }
@@ -173,10 +166,6 @@ class KafkaTest {
         System.arraycopy(a, 0, all, 0, a.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
-    }
-
-    private static Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -21,12 +21,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import newsdesk.brokers.KafkaBroker;
 import newsdesk.deeplsim.DeeplSimulator;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,28 +39,13 @@ class ScaleOutIT {
     private static final int ARTICLES = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static KafkaBroker kafka;
-
-    @TempDir
-    static Path kafkaDir;
     @TempDir
     Path dir;
     Path data;
     DeeplSimulator deepl;
     final List<Process> processes = new ArrayList<>();
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = KafkaBroker.start(kafkaDir);
-        try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic("newsdesk.incoming", 2, (short) 1))).all().get();
-        }
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
+    /** Started by the test on Kafka only. */
+    KafkaBroker kafka;
 
     @BeforeEach
     void startSimulator() throws IOException {
@@ -84,6 +64,9 @@ class ScaleOutIT {
             process.waitFor(60, TimeUnit.SECONDS);
         }
         deepl.close();
+        if (kafka != null) {
+            kafka.close();
+        }
     }
 
     @Test
@@ -117,11 +100,14 @@ class ScaleOutIT {
     @ValueSource(strings = {"jms", "kafka"})
     void killingAWorkerMidRunLosesNoArticleAndLeavesNothingPartial(String workQueue) throws Exception {
         deepl.setLatency(Duration.ofMillis(100));
+        if (workQueue.equals("kafka")) {
+            kafka = KafkaBroker.start(Files.createDirectories(dir.resolve("kafka"))).withWorkQueue(2);
+        }
         String broker = startIngestNode(workQueue);
         Path logA = startWorker("a", workQueue, broker);
         Path logB = startWorker("b", workQueue, broker);
         if (workQueue.equals("kafka")) {
-            awaitBothWorkersHoldAPartition();
+            kafka.awaitWorkersHoldingPartitions(2);
         }
         OutboxWatcher watcher = new OutboxWatcher(data.resolve("outbox"));
         watcher.start();
@@ -171,18 +157,6 @@ class ScaleOutIT {
         processes.add(JarProcess.start(env, log, "-Xmx256m"));
         await().atMost(Duration.ofSeconds(60)).until(() -> JarProcess.countLines(log, "Newsdesk worker takes") == 1);
         return log;
-    }
-
-    private static void awaitBothWorkersHoldAPartition() {
-        try (Admin admin = admin()) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> admin.describeConsumerGroups(List.of("newsdesk-workers"))
-                    .all().get().get("newsdesk-workers").members().stream()
-                    .filter(member -> !member.assignment().topicPartitions().isEmpty()).count() == 2);
-        }
-    }
-
-    private static Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
     }
 
     private Map<String, String> common(String workQueue, String broker) throws IOException {

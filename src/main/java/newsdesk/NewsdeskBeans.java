@@ -5,26 +5,48 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import newsdesk.broker.EmbeddedArtemis;
 import newsdesk.broker.KafkaOffsetTracker;
+import newsdesk.budget.BudgetGauges;
+import newsdesk.budget.BudgetLedger;
+import newsdesk.budget.DeeplBudget;
+import newsdesk.budget.DeeplUsage;
+import newsdesk.check.LengthRatioCheck;
+import newsdesk.check.NumbersCheck;
+import newsdesk.check.TranslationChecks;
+import newsdesk.check.UntranslatedTextCheck;
 import newsdesk.deliver.DeliveryTargets;
 import newsdesk.deliver.ResultFormatter;
 import newsdesk.ingest.ArticleReader;
-import newsdesk.ingest.InboxFileCheck;
+import newsdesk.ingest.InboxArrivals;
+import newsdesk.ingest.InboxFileReader;
 import newsdesk.ingest.InboxLeader;
+import newsdesk.ingest.InboxNames;
 import newsdesk.ingest.LanguageGuesser;
+import newsdesk.ingest.QuietPeriod;
 import newsdesk.ingest.RejectionReport;
+import newsdesk.ingest.UndecodableNames;
 import newsdesk.monitor.ArticleCounters;
+import newsdesk.monitor.ArticleLogContext;
+import newsdesk.monitor.DeeplAnswerTimes;
 import newsdesk.monitor.MonitoringAddress;
+import newsdesk.monitor.RetryCount;
+import newsdesk.monitor.WorkSummary;
 import newsdesk.settings.KnownSettings;
+import newsdesk.monitor.DeeplReadiness;
 import newsdesk.summarize.ExtractiveSummarizer;
+import newsdesk.translate.DeeplAnswers;
 import newsdesk.translate.DeeplClientFactory;
 import newsdesk.translate.DeeplPause;
 import newsdesk.translate.DeeplRetryLog;
+import newsdesk.translate.DeeplStatus;
 import newsdesk.translate.DeeplTranslator;
 import newsdesk.translate.InFlightLimit;
+import newsdesk.translate.LanguageSettings;
 import newsdesk.translate.MissingSettingException;
 import newsdesk.translate.RequestPacker;
 import newsdesk.translate.SummaryTranslator;
@@ -45,6 +67,7 @@ import org.apache.camel.component.micrometer.MicrometerUtils;
 public class NewsdeskBeans implements CamelConfiguration {
 
     private static final String INBOX_ELECTION = "newsdesk-inbox";
+    private static final long LANGUAGE_CHECK_MS = 5000;
 
     /**
      * The data folders exist before any route starts, so people can see where to drop files; a role,
@@ -57,10 +80,17 @@ public class NewsdeskBeans implements CamelConfiguration {
         checkOneOf(context, "newsdesk.work-queue", List.of("jms", "kafka"));
         checkOneOf(context, "newsdesk.translate", List.of("full", "summary"));
         if (!role.equals("ingest")) {
-            // Once the routes are built, before anything is delivered.
-            context.addStartupListener((started, alreadyStarted) ->
-                    started.getRegistry().lookupByNameAndType("deliveryTargets", DeliveryTargets.class).check(started));
+            // Once the routes are built, before anything is delivered or translated.
+            context.addStartupListener((started, alreadyStarted) -> {
+                started.getRegistry().lookupByNameAndType("deliveryTargets", DeliveryTargets.class).check(started);
+                checkLanguages(started);
+            });
         }
+        // Once started: Camel Main sets up the meter registry after the beans are bound.
+        context.addStartupListener((started, alreadyStarted) -> BudgetGauges.register(
+                MicrometerUtils.getOrCreateMeterRegistry(started.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME),
+                started.getName(), started.getRegistry().lookupByNameAndType("deeplBudget", DeeplBudget.class),
+                started.getRegistry().lookupByNameAndType("deeplUsage", DeeplUsage.class)));
         String dataDir = context.resolvePropertyPlaceholders("{{newsdesk.data-dir}}");
         for (String folder : new String[] {"inbox", "outbox", "archive", "error", "cache"}) {
             Files.createDirectories(Path.of(dataDir, folder));
@@ -75,6 +105,20 @@ public class NewsdeskBeans implements CamelConfiguration {
                     MicrometerUtils.getOrCreateMeterRegistry(started.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME),
                     started.getName()));
         }
+    }
+
+    /**
+     * A language DeepL does not offer would send every article to error/, so it stops start-up. Asked
+     * with a client of its own that does not retry, for at most 5 s, so an unreachable DeepL delays
+     * the start little (the built-in list is used then).
+     */
+    private static void checkLanguages(CamelContext context) throws Exception {
+        Duration patience = Duration.ofMillis(Math.min(LANGUAGE_CHECK_MS,
+                Long.parseLong(context.resolvePropertyPlaceholders("{{deepl.timeout-ms}}"))));
+        DeepLClient client = DeeplClientFactory.create(context.resolvePropertyPlaceholders("{{deepl.auth-key}}"),
+                context.resolvePropertyPlaceholders("{{deepl.auth-key-file}}"),
+                context.resolvePropertyPlaceholders("{{deepl.server-url}}"), 0, patience.toMillis());
+        context.getRegistry().lookupByNameAndType("languageSettings", LanguageSettings.class).check(client, patience);
     }
 
     private static String checkOneOf(CamelContext context, String key, List<String> allowed) throws MissingSettingException {
@@ -120,8 +164,25 @@ public class NewsdeskBeans implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public InboxFileCheck inboxFileCheck(@PropertyInject("newsdesk.inbox.max-bytes") long maxBytes) {
-        return new InboxFileCheck(maxBytes);
+    public InboxFileReader inboxFileReader(@PropertyInject("newsdesk.inbox.max-bytes") long maxBytes) {
+        return new InboxFileReader(maxBytes);
+    }
+
+    @BindToRegistry
+    public InboxNames inboxNames() {
+        return new InboxNames(Clock.systemDefaultZone());
+    }
+
+    /** The counters are looked up when a file is rejected: they are bound lazily (see articleCounters). */
+    @BindToRegistry
+    public InboxArrivals inboxArrivals(CamelContext context,
+                                       @PropertyInject("newsdesk.data-dir") String dataDir,
+                                       @PropertyInject("newsdesk.inbox.quiet-period-ms") long quietMs) {
+        Clock clock = Clock.systemDefaultZone();
+        QuietPeriod quiet = new QuietPeriod(quietMs, clock);
+        UndecodableNames undecodable = new UndecodableNames(Path.of(dataDir), new InboxNames(clock), quiet, new RejectionReport(),
+                () -> context.getRegistry().lookupByNameAndType("articleCounters", ArticleCounters.class).rejected());
+        return new InboxArrivals(quiet, undecodable, clock);
     }
 
     @BindToRegistry
@@ -140,14 +201,24 @@ public class NewsdeskBeans implements CamelConfiguration {
         return DeeplClientFactory.create(authKey, authKeyFile, serverUrl, maxRetries, timeoutMs);
     }
 
+    /** The cache file is let go when Camel stops, so a restart in the same folder finds it free. */
     @BindToRegistry(lazy = true)
-    public DeeplTranslator deeplTranslator(@BeanInject("deeplClient") DeepLClient client,
+    public DeeplTranslator deeplTranslator(CamelContext context,
+                                           @BeanInject("deeplClient") DeepLClient client,
+                                           @BeanInject("deeplStatus") DeeplStatus status,
                                            @PropertyInject("newsdesk.data-dir") String dataDir,
                                            @PropertyInject("newsdesk.target-language") String targetLanguage,
-                                           @PropertyInject("newsdesk.concurrency") int concurrency)
-            throws IOException {
-        TranslationCache cache = new TranslationCache(Path.of(dataDir, "cache"));
-        return new DeeplTranslator(client, new RequestPacker(), cache, new InFlightLimit(concurrency), targetLanguage);
+                                           @PropertyInject("newsdesk.concurrency") int concurrency,
+                                           @PropertyInject("newsdesk.cache.max-mb") long cacheMaxMb,
+                                           @BeanInject("deeplAnswerTimes") DeeplAnswerTimes answerTimes,
+                                           @BeanInject("deeplBudget") DeeplBudget budget)
+            throws Exception {
+        TranslationCache cache = new TranslationCache(Path.of(dataDir, "cache"), cacheMaxMb * 1024 * 1024);
+        context.addService(cache, true, true);
+        DeeplAnswers billedCounter = (billed, nanos) ->
+                context.getRegistry().lookupByNameAndType("articleCounters", ArticleCounters.class).billed(billed);
+        return new DeeplTranslator(client, new RequestPacker(), cache, new InFlightLimit(concurrency), targetLanguage,
+                DeeplAnswers.all(answerTimes, budget, billedCounter), status);
     }
 
     @BindToRegistry
@@ -157,12 +228,50 @@ public class NewsdeskBeans implements CamelConfiguration {
         return new DeeplRetryLog(redeliveries, delayMs, maxDelayMs);
     }
 
+    @BindToRegistry(lazy = true)
+    public LanguageSettings languageSettings(@PropertyInject("newsdesk.source-language") String sourceLanguage,
+                                             @PropertyInject("newsdesk.target-language") String targetLanguage) {
+        return new LanguageSettings(sourceLanguage, targetLanguage);
+    }
+
     /** Asks for the client only once DeepL has refused work, which never happens on a node that does not translate. */
     @BindToRegistry
     public DeeplPause deeplPause(CamelContext context,
+                                 @BeanInject("languageSettings") LanguageSettings languages,
                                  @PropertyInject("newsdesk.deepl.pause-check-ms") long checkIntervalMs) {
         return new DeeplPause(context, () -> context.getRegistry().lookupByNameAndType("deeplClient", DeepLClient.class),
-                checkIntervalMs);
+                languages, checkIntervalMs);
+    }
+
+    @BindToRegistry(lazy = true)
+    public DeeplStatus deeplStatus() {
+        return new DeeplStatus();
+    }
+
+    /** Found by Camel's health check registry among the beans; lazy, as it needs deeplPause. */
+    @BindToRegistry(lazy = true)
+    public DeeplReadiness deeplReadiness(@BeanInject("deeplPause") DeeplPause pause,
+                                         @BeanInject("deeplStatus") DeeplStatus status) {
+        return new DeeplReadiness(pause, status);
+    }
+
+    /**
+     * Newsdesk's own DeepL budget (newsdesk.deepl.budget.*), counted in a ledger in {@code <data-dir>/budget}
+     * that every node on the data folder shares. A route policy, like deeplPause.
+     */
+    @BindToRegistry
+    public DeeplBudget deeplBudget(CamelContext context, @PropertyInject("newsdesk.data-dir") String dataDir,
+                                   @PropertyInject("newsdesk.deepl.budget.monthly-chars") long monthlyChars,
+                                   @PropertyInject("newsdesk.deepl.budget.daily-chars") long dailyChars,
+                                   @PropertyInject("newsdesk.deepl.budget.billing-day") int billingDay) throws IOException {
+        return new DeeplBudget(context, new BudgetLedger(Path.of(dataDir, "budget")), monthlyChars, dailyChars, billingDay,
+                Clock.systemUTC());
+    }
+
+    /** DeepL's own account of the usage (/v2/usage); asks for the client only when it first runs. */
+    @BindToRegistry
+    public DeeplUsage deeplUsage(CamelContext context) {
+        return new DeeplUsage(() -> context.getRegistry().lookupByNameAndType("deeplClient", DeepLClient.class));
     }
 
     @BindToRegistry
@@ -201,6 +310,42 @@ public class NewsdeskBeans implements CamelConfiguration {
     public ArticleCounters articleCounters(CamelContext context) {
         return new ArticleCounters(MicrometerUtils.getOrCreateMeterRegistry(context.getRegistry(),
                 MicrometerConstants.METRICS_REGISTRY_NAME), context.getName());
+    }
+
+    /** Lazy like the counters: it registers a counter per flag. */
+    @BindToRegistry(lazy = true)
+    public TranslationChecks translationChecks(CamelContext context,
+                                               @BeanInject("languageGuesser") LanguageGuesser guesser,
+                                               @PropertyInject("newsdesk.checks.length-ratio.min") double minRatio,
+                                               @PropertyInject("newsdesk.checks.length-ratio.max") double maxRatio) {
+        return new TranslationChecks(List.of(new NumbersCheck(), new UntranslatedTextCheck(guesser),
+                new LengthRatioCheck(minRatio, maxRatio)),
+                MicrometerUtils.getOrCreateMeterRegistry(context.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME),
+                context.getName());
+    }
+
+    @BindToRegistry
+    public DeeplAnswerTimes deeplAnswerTimes() {
+        return new DeeplAnswerTimes();
+    }
+
+    @BindToRegistry
+    public RetryCount retryCount() {
+        return new RetryCount();
+    }
+
+    @BindToRegistry
+    public WorkSummary workSummary(CamelContext context, @BeanInject("deeplAnswerTimes") DeeplAnswerTimes answerTimes,
+                                   @BeanInject("retryCount") RetryCount retries,
+                                   @PropertyInject("newsdesk.data-dir") String dataDir,
+                                   @PropertyInject("newsdesk.log.summary-ms") long intervalMs) {
+        return new WorkSummary(() -> MicrometerUtils.getOrCreateMeterRegistry(context.getRegistry(),
+                MicrometerConstants.METRICS_REGISTRY_NAME), answerTimes, retries, Path.of(dataDir, "inbox"), intervalMs);
+    }
+
+    @BindToRegistry
+    public ArticleLogContext articleLogContext() {
+        return new ArticleLogContext();
     }
 
     @BindToRegistry

@@ -52,8 +52,9 @@ public final class Service {
                     + "), or set NEWSDESK_HOME to that folder.");
             return EXIT_MISSING_SETTING;
         }
-        if (System.getProperty("logback.configurationFile") == null && Files.exists(home.resolve("config/logback.xml"))) {
-            System.setProperty("logback.configurationFile", home.resolve("config/logback.xml").toString());
+        Path logConfig = home.resolve(logConfig(System.getProperty("newsdesk.log-format", System.getenv("NEWSDESK_LOG_FORMAT"))));
+        if (System.getProperty("logback.configurationFile") == null && Files.exists(logConfig)) {
+            System.setProperty("logback.configurationFile", logConfig.toString());
         }
         Preinitializer.start();
         warnIfFileNamesCannotBeUnicode();
@@ -128,6 +129,14 @@ public final class Service {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /**
+     * newsdesk.log-format (NEWSDESK_LOG_FORMAT) json: one JSON object per line. Read from the environment
+     * or a system property, not config/application.properties: logging starts before the settings are read.
+     */
+    static String logConfig(String format) {
+        return "json".equalsIgnoreCase(format) ? "config/logback-json.xml" : "config/logback.xml";
     }
 
     /**

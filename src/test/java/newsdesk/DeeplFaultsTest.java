@@ -131,7 +131,8 @@ class DeeplFaultsTest {
         assertDeliveredExactlyOnce();
         newsdesk.awaitResult("vier.txt");
         assertNothingTranslatedTwice();
-        assertThat(logs.messages(Level.INFO, "newsdesk.deepl")).singleElement().asString().contains("accepts work again");
+        // The usage line at start (ask-deepl-for-its-usage) is INFO from newsdesk.deepl too.
+        assertThat(logs.messages(Level.INFO, "newsdesk.deepl")).filteredOn(line -> line.contains("accepts work again")).hasSize(1);
         assertThat(logs.messages(Level.ERROR, "newsdesk")).hasSize(1);
     }
 
@@ -176,6 +177,27 @@ class DeeplFaultsTest {
         assertThat(json.get("kind").asText()).isEqualTo("ContentRejectedException");
         assertThat(errors).hasSize(2);
         assertThat(newsdesk.deepl.translateRequests()).filteredOn(r -> r.status() == status).hasSize(1);
+    }
+
+    /** A 400 about target_lang is the setting's fault, not the file's: every file would meet it. */
+    @Test
+    void aRefusedLanguageSettingPausesTheInboxInsteadOfBlamingTheFiles() throws Exception {
+        newsdesk = RunningNewsdesk.start(dataDir, "newsdesk.deepl.pause-check-ms", "200");
+        // DeepL stops offering the configured target language after Newsdesk has started.
+        newsdesk.deepl.withdrawLanguage("EN-US");
+        dropArticles();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !logs.messages(Level.ERROR, "newsdesk").isEmpty());
+        Thread.sleep(1000);
+        assertWaitingInTheInbox();
+        assertThat(logs.messages(Level.ERROR, "newsdesk")).singleElement().asString()
+                .contains("DeepL refuses the setting NEWSDESK_TARGET_LANGUAGE ('EN-US')")
+                .contains("Value for 'target_lang' not supported.");
+
+        newsdesk.deepl.clearFaults();
+
+        assertDeliveredExactlyOnce();
+        assertThat(logs.messages(Level.ERROR, "newsdesk")).hasSize(1);
     }
 
     private void dropArticles() throws Exception {

@@ -2,6 +2,10 @@ package newsdesk;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,6 +114,12 @@ public final class JarProcess {
             throw new IllegalStateException("Newsdesk did not stop within 90 s");
         }
         return process.exitValue();
+    }
+
+    /** The body of a GET from the jar's monitoring server on 127.0.0.1:{@code port}. */
+    public static String get(int port, String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** Lines of a process's log that contain {@code text}. */

@@ -11,10 +11,6 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,8 +69,8 @@ class ServiceJarIT {
                 assertThat(ResultSchema.violations(json)).isEmpty();
                 await().atMost(Duration.ofSeconds(5)).until(() -> Files.readString(log).contains("Translated de-putin-tokayev.txt"));
 
-                assertThat(get(monitoringPort, "/observe/health")).contains("\"status\":\"UP\"");
-                String metrics = get(monitoringPort, "/observe/metrics");
+                assertThat(JarProcess.get(monitoringPort, "/observe/health")).contains("\"status\":\"UP\"");
+                String metrics = JarProcess.get(monitoringPort, "/observe/metrics");
                 assertThat(metrics).containsPattern("newsdesk_articles_delivered_total\\{[^}]*} 1\\.0")
                         .containsPattern("newsdesk_deepl_billed_characters_total\\{[^}]*} "
                                 + json.at("/translation/billedCharacters").asLong() + "\\.0")
@@ -108,12 +104,5 @@ class ServiceJarIT {
         } catch (SocketException e) {
             return false;
         }
-    }
-
-    private static String get(int port, String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return response.body();
     }
 }

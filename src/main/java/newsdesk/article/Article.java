@@ -6,22 +6,34 @@ import java.util.List;
 
 /**
  * One article on its way through the pipeline. Each step returns a copy with its part filled in:
- * the reader sets the original, the translator the translation, the summarizer the summary.
+ * the reader sets the original, the translator the translation, the summarizer the summary, the
+ * translation checks their flags (newsdesk.check).
  */
 public record Article(String id, SourceFile source, ArticleText original, String sourceLanguage,
-                      Translation translation, List<String> summary, Instant startedAt) {
+                      Translation translation, List<String> summary, Instant startedAt, List<String> checkFlags) {
+
+    /** An article no check has looked at yet. */
+    public Article(String id, SourceFile source, ArticleText original, String sourceLanguage,
+                   Translation translation, List<String> summary, Instant startedAt) {
+        this(id, source, original, sourceLanguage, translation, summary, startedAt, List.of());
+    }
 
     /** {@code value} null means: let DeepL detect the language. */
     public Article withSourceLanguage(String value) {
-        return new Article(id, source, original, value, translation, summary, startedAt);
+        return new Article(id, source, original, value, translation, summary, startedAt, checkFlags);
     }
 
     public Article withTranslation(Translation value) {
-        return new Article(id, source, original, sourceLanguage, value, summary, startedAt);
+        return new Article(id, source, original, sourceLanguage, value, summary, startedAt, checkFlags);
     }
 
     public Article withSummary(List<String> value) {
-        return new Article(id, source, original, sourceLanguage, translation, List.copyOf(value), startedAt);
+        return new Article(id, source, original, sourceLanguage, translation, List.copyOf(value), startedAt, checkFlags);
+    }
+
+    /** The flags of the translation checks that found something (numbers-changed, ...). */
+    public Article withCheckFlags(List<String> value) {
+        return new Article(id, source, original, sourceLanguage, translation, summary, startedAt, List.copyOf(value));
     }
 
     /** Characters of the original text, counted as DeepL bills them (code points). */

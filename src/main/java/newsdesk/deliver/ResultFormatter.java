@@ -101,6 +101,7 @@ public class ResultFormatter {
         if (article.sourceLanguage() == null) {
             flags.add(SOURCE_LANGUAGE_DETECTED);
         }
+        flags.addAll(article.checkFlags());
         return flags;
     }
 

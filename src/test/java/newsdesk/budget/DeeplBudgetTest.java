@@ -1,0 +1,118 @@
+package newsdesk.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import newsdesk.LogCapture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeeplBudgetTest {
+
+    private static final Instant MARCH_14 = Instant.parse("2026-03-14T10:00:00Z");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void billingPeriodsStartOnTheBillingDayInUtc() {
+        assertThat(BillingPeriod.of(MARCH_14, 1).monthStart()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(BillingPeriod.of(MARCH_14, 15).monthStart()).isEqualTo(LocalDate.of(2026, 2, 15));
+        assertThat(BillingPeriod.of(MARCH_14, 15).monthEnd()).isEqualTo(LocalDate.of(2026, 3, 15));
+        assertThat(BillingPeriod.of(MARCH_14, 14).monthStart()).isEqualTo(LocalDate.of(2026, 3, 14));
+        assertThatThrownBy(() -> BillingPeriod.of(MARCH_14, 31)).hasMessageContaining("billing-day");
+    }
+
+    @Test
+    void nodesSharingTheFolderSeeEachOthersCharactersAndARestartKeepsThem() throws Exception {
+        BillingPeriod period = BillingPeriod.of(MARCH_14, 1);
+        BudgetLedger one = new BudgetLedger(folder);
+        BudgetLedger two = new BudgetLedger(folder);
+        one.record(1000, MARCH_14, period);
+        two.record(500, MARCH_14, period);
+        // Billed yesterday: counts for the month, not for the day.
+        one.record(200, MARCH_14.minusSeconds(86_400), period);
+
+        assertThat(one.totals(period)).isEqualTo(new BudgetLedger.Totals(1700, 1500));
+        assertThat(two.totals(period)).isEqualTo(new BudgetLedger.Totals(1700, 1500));
+        assertThat(new BudgetLedger(folder).totals(period)).as("after a restart").isEqualTo(new BudgetLedger.Totals(1700, 1500));
+        // The next billing month starts from nothing.
+        BillingPeriod april = BillingPeriod.of(Instant.parse("2026-04-01T00:00:01Z"), 1);
+        assertThat(one.totals(april)).isEqualTo(new BudgetLedger.Totals(0, 0));
+        assertThat(Files.list(folder)).hasSize(2);
+    }
+
+    @Test
+    void warnsAt80PercentOnceStopsAt100AndAllowsAgainInTheNextMonth() throws Exception {
+        MutableClock clock = new MutableClock(MARCH_14);
+        DeeplBudget budget = new DeeplBudget(null, new BudgetLedger(folder), 10_000, 0, 1, clock);
+        try (LogCapture log = new LogCapture()) {
+            budget.answered(7_000, 1);
+            budget.checkWithinBudget();
+            assertThat(log.messages(Level.WARN, "newsdesk.deepl")).isEmpty();
+
+            budget.answered(1_000, 1);
+            budget.answered(500, 1);
+            assertThat(log.messages(Level.WARN, "newsdesk.deepl")).singleElement().asString()
+                    .contains("80 %").contains("8000 of 10000");
+
+            budget.answered(1_500, 1);
+            assertThatThrownBy(budget::checkWithinBudget).isInstanceOf(DeeplBudgetUsedUpException.class)
+                    .hasMessageContaining("10000 of 10000");
+            assertThatThrownBy(budget::checkWithinBudget).isInstanceOf(DeeplBudgetUsedUpException.class);
+            assertThat(log.messages(Level.WARN, "newsdesk.deepl")).hasSize(1);
+            assertThat(log.messages(Level.ERROR, "newsdesk.deepl")).singleElement().asString().contains("2026-04-01T00:00:00Z");
+            assertThat(budget.remainingThisMonth()).isZero();
+            assertThat(budget.projectedThisMonth()).isEqualTo(Math.round(10_000 * 31.0 / (13 + 10 / 24.0)));
+
+            clock.now = Instant.parse("2026-04-01T00:00:02Z");
+            budget.resumeIfAllowed();
+            budget.checkWithinBudget();
+            assertThat(budget.usedThisMonth()).isZero();
+            assertThat(log.messages(Level.INFO, "newsdesk.deepl")).singleElement().asString().contains("again");
+        }
+    }
+
+    @Test
+    void aDailyLimitStopsForTheRestOfTheUtcDay() throws Exception {
+        MutableClock clock = new MutableClock(MARCH_14);
+        DeeplBudget budget = new DeeplBudget(null, new BudgetLedger(folder), 0, 1_000, 1, clock);
+        budget.answered(1_000, 1);
+        assertThatThrownBy(budget::checkWithinBudget).hasMessageContaining("of the day");
+        clock.now = Instant.parse("2026-03-15T00:00:02Z");
+        budget.resumeIfAllowed();
+        budget.checkWithinBudget();
+        assertThat(budget.usedThisMonth()).isEqualTo(1_000);
+        assertThat(budget.usedToday()).isZero();
+    }
+
+    private static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

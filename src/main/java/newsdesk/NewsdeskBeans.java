@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import newsdesk.broker.EmbeddedArtemis;
+import newsdesk.broker.KafkaOffsetTracker;
 import newsdesk.budget.BudgetGauges;
 import newsdesk.budget.BudgetLedger;
 import newsdesk.budget.DeeplBudget;
@@ -364,6 +365,16 @@ public class NewsdeskBeans implements CamelConfiguration {
     @BindToRegistry
     public RejectionReport rejectionReport() {
         return new RejectionReport();
+    }
+
+    /** A Kafka worker's articles in flight and the offsets it may commit (routes/scale-out.camel.yaml). */
+    @BindToRegistry
+    public KafkaOffsetTracker kafkaOffsets(CamelContext context, @PropertyInject("newsdesk.concurrency") int concurrency)
+            throws Exception {
+        KafkaOffsetTracker tracker = new KafkaOffsetTracker(concurrency);
+        // Once the routes are built, before their consumers start.
+        context.addStartupListener((started, alreadyStarted) -> tracker.listenTo(started.getRoute("take-articles-from-kafka")));
+        return tracker;
     }
 
     /**

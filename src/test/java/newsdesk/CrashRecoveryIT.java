@@ -18,10 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -172,66 +169,5 @@ class CrashRecoveryIT {
 
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    /** Reads every visible result in outbox/ as soon as it appears or changes, as a consumer of the outbox would. */
-    private static final class OutboxWatcher extends Thread {
-        private final Path outbox;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Map<String, Long> seen = new ConcurrentHashMap<>();
-        final AtomicInteger parsed = new AtomicInteger();
-        final AtomicInteger corrupt = new AtomicInteger();
-
-        OutboxWatcher(Path outbox) {
-            super("outbox-watcher");
-            this.outbox = outbox;
-            setDaemon(true);
-        }
-
-        int results() {
-            return seen.size();
-        }
-
-        @Override
-        public void run() {
-            while (running.get()) {
-                try {
-                    for (String name : list(outbox)) {
-                        if (name.startsWith(".")) {
-                            continue;
-                        }
-                        Path file = outbox.resolve(name);
-                        long stamp = Files.getLastModifiedTime(file).toMillis() * 31 + Files.size(file);
-                        if (!Long.valueOf(stamp).equals(seen.get(name))) {
-                            check(file);
-                            seen.put(name, stamp);
-                        }
-                    }
-                    Thread.sleep(5);
-                } catch (IOException e) {
-                    // A result replaced while being looked at: it is looked at again next round.
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        private void check(Path file) throws IOException {
-            byte[] bytes = Files.readAllBytes(file);
-            try {
-                JsonNode result = JSON.readTree(bytes);
-                if (result == null || !result.has("translation") || !ResultSchema.violations(result).isEmpty()) {
-                    corrupt.incrementAndGet();
-                }
-            } catch (IOException e) {
-                corrupt.incrementAndGet();
-            }
-            parsed.incrementAndGet();
-        }
-
-        void stopWatching() throws InterruptedException {
-            running.set(false);
-            join(5000);
-        }
     }
 }

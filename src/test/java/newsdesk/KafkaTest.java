@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -18,11 +19,13 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import newsdesk.brokers.KafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,11 +46,8 @@ class KafkaTest {
 
     @BeforeAll
     static void startKafka() throws Exception {
-        kafka = KafkaBroker.start(kafkaDir);
-        // As the README asks of a deployment: at least as many partitions as workers.
-        try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic("newsdesk.incoming", 2, (short) 1))).all().get();
-        }
+        // As the docs ask of a deployment: at least as many partitions as workers.
+        kafka = KafkaBroker.start(kafkaDir).withWorkQueue(2);
     }
 
     @AfterAll
@@ -86,11 +86,9 @@ class KafkaTest {
         try (RunningNewsdesk ingest = RunningNewsdesk.start(dataDir, concat(common, "newsdesk.role", "ingest"));
              RunningNewsdesk first = RunningNewsdesk.start(dataDir, concat(common, "newsdesk.role", "worker"));
              RunningNewsdesk second = RunningNewsdesk.start(dataDir, concat(common, "newsdesk.role", "worker"));
-             Admin admin = admin()) {
+             Admin admin = kafka.admin()) {
             // Both workers hold a partition of newsdesk.incoming before the articles arrive.
-            await().atMost(Duration.ofSeconds(60)).until(() -> admin.describeConsumerGroups(List.of("newsdesk-workers"))
-                    .all().get().get("newsdesk-workers").members().stream()
-                    .filter(member -> !member.assignment().topicPartitions().isEmpty()).count() == 2);
+            kafka.awaitWorkersHoldingPartitions(2);
             for (int i = 0; i < 20; i++) {
                 ingest.drop("w" + i + ".txt", Articles.numbered(100 + i));
             }
@@ -112,7 +110,25 @@ class KafkaTest {
             assertThat(first.deepl.translateRequestCount()).isPositive();
             assertThat(second.deepl.translateRequestCount()).isPositive();
             assertThat(first.deepl.translateRequestCount() + second.deepl.translateRequestCount()).isEqualTo(20);
+            // With nothing more to do, the workers have committed every article they finished.
+            await().atMost(Duration.ofSeconds(10)).until(() -> uncommitted(admin) == 0);
         }
+    }
+
+    /** Records of newsdesk.incoming the workers' group has not committed past. */
+    private static long uncommitted(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("newsdesk-workers")
+                .partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int partition = 0; partition < 2; partition++) {
+            latest.put(new TopicPartition("newsdesk.incoming", partition), OffsetSpec.latest());
+        }
+        long behind = 0;
+        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : admin.listOffsets(latest).all().get().entrySet()) {
+            OffsetAndMetadata done = committed.get(end.getKey());
+            behind += end.getValue().offset() - (done == null ? 0 : done.offset());
+        }
+        return behind;
     }
 
     @Test
@@ -150,10 +166,6 @@ class KafkaTest {
         System.arraycopy(a, 0, all, 0, a.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
-    }
-
-    private static Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -1,5 +1,6 @@
 package newsdesk.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -25,16 +26,18 @@ import org.apache.camel.main.Main;
 
 /**
  * {@code bench [--articles N] [--latency-ms L] [--concurrency C] [--translate full|summary] [--runs R]
- * [--warmup W]}: runs the real routes over N articles against the DeepL simulator answering after L
+ * [--warmup W]}, mode {@code backlog} (the default): runs the real routes over N articles against the DeepL simulator answering after L
  * ms, and beside them, in the same JVM, a plain Camel file-to-file route over the same files. Prints
  * one line per run and the medians of the measured runs; the warm-up runs before them are printed
  * but not counted, since the service runs for long and its steady state is what matters. Run it from
- * the project root: it uses config/ and routes/ as the service does.
+ * the project root: it uses config/ and routes/ as the service does. The other modes, with the
+ * service running in processes of its own while the articles come, are {@link LiveBench}'s.
  */
 public final class Benchmark {
 
-    public static final String USAGE = "usage: java -jar target/newsdesk.jar bench [--articles N] [--latency-ms L] [--concurrency C] "
-            + "[--translate full|summary] [--runs R] [--warmup W]";
+    public static final String USAGE = "usage: java -jar target/newsdesk.jar bench [--mode backlog|burst|steady|workers] "
+            + "[--articles N] [--latency-ms L] [--concurrency C] [--translate full|summary] [--runs R] [--warmup W] "
+            + "[--rate R] [--workers N]";
     private static final String KEY = "bench-key";
     private static final String FORMAT = "%-7s %9s %10s %7s %7s %7s %10s %10s %6s %9s %9s %9s %7s %9s %8s %8s %9s %9s %8s%n";
     private static final String HEADER = String.format(FORMAT,
@@ -83,7 +86,11 @@ public final class Benchmark {
             System.setProperty("logback.configurationFile", "config/logback.xml");
         }
         try {
-            new Benchmark(options, System.out).runAll();
+            if (options.mode().equals("backlog")) {
+                new Benchmark(options, System.out).runAll();
+            } else {
+                new LiveBench(options, System.out).runAll();
+            }
             return 0;
         } catch (Exception e) {
             System.err.println("bench failed: " + e);
@@ -241,7 +248,7 @@ public final class Benchmark {
     }
 
     /** A port nothing listens on now, so the bench does not clash with a running service's monitoring. */
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
@@ -271,9 +278,8 @@ public final class Benchmark {
         Path data = dir.resolve("data");
         articles.writeFirst(data.resolve("inbox"), 1);
         ageFiles(data.resolve("inbox"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "newsdesk.Newsdesk").redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(javaCommand()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("service.log").toFile());
         builder.environment().put("DEEPL_AUTH_KEY", KEY);
         builder.environment().put("DEEPL_SERVER_URL", deepl.url());
         builder.environment().put("NEWSDESK_DATA_DIR", data.toString());
@@ -293,6 +299,18 @@ public final class Benchmark {
             process.destroy();
             process.waitFor(60, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The command that starts the service as a user does, {@code java -jar} this jar; from the build
+     * (tests), {@code java -cp} its class path.
+     */
+    static List<String> javaCommand() {
+        String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("java.class.path");
+        return classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)
+                ? List.of(launcher, "-jar", classPath)
+                : List.of(launcher, "-cp", classPath, "newsdesk.Newsdesk");
     }
 
     private static Result median(List<Result> results) {
@@ -315,10 +333,14 @@ public final class Benchmark {
         return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
-    /** The command-line options with their defaults. */
-    record BenchOptions(int articles, int latencyMs, int concurrency, String translate, int runs, int warmup) {
+    /** The command-line options with their defaults; {@code rate} (articles/s) for steady, {@code workers} for workers. */
+    record BenchOptions(String mode, int articles, int latencyMs, int concurrency, String translate, int runs, int warmup,
+                        int rate, int workers) {
 
         static BenchOptions parse(String[] args) {
+            String mode = "backlog";
+            int rate = 30;
+            int workers = 2;
             int articles = 1000;
             int latencyMs = 0;
             int concurrency = 8;
@@ -338,10 +360,13 @@ public final class Benchmark {
                     case "--translate" -> translate = oneOf(name, value, "full", "summary");
                     case "--runs" -> runs = number(name, value, 1);
                     case "--warmup" -> warmup = number(name, value, 0);
+                    case "--mode" -> mode = oneOf(name, value, "backlog", "burst", "steady", "workers");
+                    case "--rate" -> rate = number(name, value, 1);
+                    case "--workers" -> workers = number(name, value, 1);
                     default -> throw new IllegalArgumentException("Unknown option " + name + ".");
                 }
             }
-            return new BenchOptions(articles, latencyMs, concurrency, translate, runs, warmup);
+            return new BenchOptions(mode, articles, latencyMs, concurrency, translate, runs, warmup, rate, workers);
         }
 
         private static int number(String name, String value, int min) {

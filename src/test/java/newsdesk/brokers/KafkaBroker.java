@@ -1,13 +1,20 @@
 package newsdesk.brokers;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.PrintStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import newsdesk.Articles;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -64,6 +71,28 @@ public final class KafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** An admin client for this broker; close it after use. */
+    public Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** Creates the work queue newsdesk.incoming with this many partitions (a deployment needs one per worker at least). */
+    public KafkaBroker withWorkQueue(int partitions) throws Exception {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic("newsdesk.incoming", partitions, (short) 1))).all().get();
+        }
+        return this;
+    }
+
+    /** Waits until this many workers of the group newsdesk-workers each hold a partition of the work queue. */
+    public void awaitWorkersHoldingPartitions(int workers) {
+        try (Admin admin = admin()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> admin.describeConsumerGroups(List.of("newsdesk-workers"))
+                    .all().get().get("newsdesk-workers").members().stream()
+                    .filter(member -> !member.assignment().topicPartitions().isEmpty()).count() == workers);
+        }
     }
 
     @Override

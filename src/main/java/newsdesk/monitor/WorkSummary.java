@@ -2,13 +2,8 @@ package newsdesk.monitor;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +16,6 @@ import org.slf4j.LoggerFactory;
 public class WorkSummary {
 
     private static final Logger LOG = LoggerFactory.getLogger("newsdesk.summary");
-    /** What the inbox route takes: *.txt, not hidden (the include pattern of pick-up-articles). */
-    private static final Pattern INBOX_FILE = Pattern.compile("(?i)[^.\\\\][^\\\\]*\\.txt");
     /** Desks come with a later issue; until then every article is on this one. */
     private static final String DESK = "default";
 
@@ -60,7 +53,7 @@ public class WorkSummary {
         if (newlyDelivered == 0 && newlyRejected == 0 && retried == 0 && answers.answers() == 0) {
             return;
         }
-        long backlog = backlog();
+        long backlog = InboxBacklog.count(inbox);
         LOG.info("Last {} s: desk {}: {} delivered, {} rejected, {} waiting. DeepL: {} characters billed, {} answers "
                         + "(p50 {} ms, p95 {} ms), {} retries. Inbox backlog: {} files.",
                 intervalMs / 1000, DESK, newlyDelivered, newlyRejected, backlog, newlyBilled, answers.answers(),
@@ -69,13 +62,5 @@ public class WorkSummary {
 
     private double total(String counter) {
         return registry.get().find(counter).counters().stream().mapToDouble(Counter::count).sum();
-    }
-
-    private long backlog() {
-        try (Stream<Path> files = Files.list(inbox)) {
-            return files.filter(file -> INBOX_FILE.matcher(file.getFileName().toString()).matches()).count();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -39,6 +39,8 @@ public class DeeplPause extends RoutePolicySupport {
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService checker;
     private ScheduledFuture<?> check;
+    /** Why work is paused, for the status page; null while it is not. */
+    private String pausedBecause;
 
     /** {@code client} is asked for only when needed: nodes that never translate have none. */
     public DeeplPause(CamelContext context, Supplier<? extends Translator> client, long checkIntervalMs) {
@@ -89,9 +91,15 @@ public class DeeplPause extends RoutePolicySupport {
         String problem = reason instanceof AuthorizationException
                 ? "DeepL refuses the API key (403): check DEEPL_AUTH_KEY."
                 : "DeepL's character quota is used up (456).";
+        pausedBecause = problem;
         LOG.error("{} Usage: {}. Newsdesk takes no new articles until DeepL accepts work again; it checks every {} s "
                         + "(newsdesk.deepl.pause-check-ms). Waiting articles stay in the inbox (or on the work queue).",
                 problem, usage(), checkIntervalMs / 1000.0);
+    }
+
+    /** Why no new articles are taken now, or null while DeepL accepts work. */
+    public synchronized String pauseReason() {
+        return pausedBecause;
     }
 
     private void checkAndResume() {
@@ -115,6 +123,7 @@ public class DeeplPause extends RoutePolicySupport {
         }
         check.cancel(false);
         check = null;
+        pausedBecause = null;
         notifyAll();
         for (Route route : routes) {
             try {

@@ -34,8 +34,10 @@ function time(iso) {
   return iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '';
 }
 
-function figure(value) {
-  return value === null || value === undefined || value < 0 ? 'none' : String(value);
+// Characters used of a limit of the DeepL budget (0: none set).
+function used(count, limit) {
+  return limit > 0 ? count + ' of ' + limit + ' characters used, ' + Math.max(0, limit - count) + ' left'
+    : count + ' characters used (no limit set)';
 }
 
 function showNode(node) {
@@ -53,9 +55,9 @@ function showDeepl(deepl) {
     row(['State', state]),
     row(['Requests in flight', deepl.requestsInFlight === null ? 'this node does not translate'
       : deepl.requestsInFlight + ' (limit now ' + deepl.requestsInFlightLimit + ')']),
-    row(['Budget this month', budget.usedThisMonth + ' characters used of ' + (budget.monthlyLimit || 'no limit')
-      + '; remaining ' + figure(budget.remainingThisMonth) + '; projected by month end ' + budget.projectedThisMonth]),
-    row(['Budget today (UTC)', budget.usedToday + ' characters used of ' + (budget.dailyLimit || 'no limit')]),
+    row(['Budget this billing month', used(budget.usedThisMonth, budget.monthlyLimit)
+      + '; projected by its end: ' + budget.projectedThisMonth + ' characters']),
+    row(['Budget today (UTC)', used(budget.usedToday, budget.dailyLimit)]),
     row(['DeepL account (/v2/usage)', deepl.account.used < 0 ? 'not known yet'
       : deepl.account.used + ' of ' + deepl.account.limit + ' characters used this billing period']));
 }

@@ -141,7 +141,7 @@ class StatusPageIT {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.manage().window().setSize(new Dimension(1200, 1000));
         return driver;
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import newsdesk.broker.EmbeddedArtemis;
@@ -20,10 +21,14 @@ import newsdesk.check.UntranslatedTextCheck;
 import newsdesk.deliver.DeliveryTargets;
 import newsdesk.deliver.ResultFormatter;
 import newsdesk.ingest.ArticleReader;
-import newsdesk.ingest.InboxFileCheck;
+import newsdesk.ingest.InboxArrivals;
+import newsdesk.ingest.InboxFileReader;
 import newsdesk.ingest.InboxLeader;
+import newsdesk.ingest.InboxNames;
 import newsdesk.ingest.LanguageGuesser;
+import newsdesk.ingest.QuietPeriod;
 import newsdesk.ingest.RejectionReport;
+import newsdesk.ingest.UndecodableNames;
 import newsdesk.monitor.ArticleCounters;
 import newsdesk.monitor.ArticleLogContext;
 import newsdesk.monitor.DeeplAnswerTimes;
@@ -33,13 +38,16 @@ import newsdesk.monitor.RetryCount;
 import newsdesk.monitor.StatusPage;
 import newsdesk.monitor.WorkSummary;
 import newsdesk.settings.KnownSettings;
+import newsdesk.monitor.DeeplReadiness;
 import newsdesk.summarize.ExtractiveSummarizer;
 import newsdesk.translate.DeeplAnswers;
 import newsdesk.translate.DeeplClientFactory;
 import newsdesk.translate.DeeplPause;
 import newsdesk.translate.DeeplRetryLog;
+import newsdesk.translate.DeeplStatus;
 import newsdesk.translate.DeeplTranslator;
 import newsdesk.translate.InFlightLimit;
+import newsdesk.translate.LanguageSettings;
 import newsdesk.translate.MissingSettingException;
 import newsdesk.translate.RequestPacker;
 import newsdesk.translate.SummaryTranslator;
@@ -60,6 +68,7 @@ import org.apache.camel.component.micrometer.MicrometerUtils;
 public class NewsdeskBeans implements CamelConfiguration {
 
     private static final String INBOX_ELECTION = "newsdesk-inbox";
+    private static final long LANGUAGE_CHECK_MS = 5000;
 
     /**
      * The data folders exist before any route starts, so people can see where to drop files; a role,
@@ -72,9 +81,11 @@ public class NewsdeskBeans implements CamelConfiguration {
         checkOneOf(context, "newsdesk.work-queue", List.of("jms", "kafka"));
         checkOneOf(context, "newsdesk.translate", List.of("full", "summary"));
         if (!role.equals("ingest")) {
-            // Once the routes are built, before anything is delivered.
-            context.addStartupListener((started, alreadyStarted) ->
-                    started.getRegistry().lookupByNameAndType("deliveryTargets", DeliveryTargets.class).check(started));
+            // Once the routes are built, before anything is delivered or translated.
+            context.addStartupListener((started, alreadyStarted) -> {
+                started.getRegistry().lookupByNameAndType("deliveryTargets", DeliveryTargets.class).check(started);
+                checkLanguages(started);
+            });
         }
         // Once started: Camel Main sets up the meter registry after the beans are bound.
         context.addStartupListener((started, alreadyStarted) -> BudgetGauges.register(
@@ -95,6 +106,20 @@ public class NewsdeskBeans implements CamelConfiguration {
                     MicrometerUtils.getOrCreateMeterRegistry(started.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME),
                     started.getName()));
         }
+    }
+
+    /**
+     * A language DeepL does not offer would send every article to error/, so it stops start-up. Asked
+     * with a client of its own that does not retry, for at most 5 s, so an unreachable DeepL delays
+     * the start little (the built-in list is used then).
+     */
+    private static void checkLanguages(CamelContext context) throws Exception {
+        Duration patience = Duration.ofMillis(Math.min(LANGUAGE_CHECK_MS,
+                Long.parseLong(context.resolvePropertyPlaceholders("{{deepl.timeout-ms}}"))));
+        DeepLClient client = DeeplClientFactory.create(context.resolvePropertyPlaceholders("{{deepl.auth-key}}"),
+                context.resolvePropertyPlaceholders("{{deepl.auth-key-file}}"),
+                context.resolvePropertyPlaceholders("{{deepl.server-url}}"), 0, patience.toMillis());
+        context.getRegistry().lookupByNameAndType("languageSettings", LanguageSettings.class).check(client, patience);
     }
 
     private static String checkOneOf(CamelContext context, String key, List<String> allowed) throws MissingSettingException {
@@ -140,8 +165,25 @@ public class NewsdeskBeans implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public InboxFileCheck inboxFileCheck(@PropertyInject("newsdesk.inbox.max-bytes") long maxBytes) {
-        return new InboxFileCheck(maxBytes);
+    public InboxFileReader inboxFileReader(@PropertyInject("newsdesk.inbox.max-bytes") long maxBytes) {
+        return new InboxFileReader(maxBytes);
+    }
+
+    @BindToRegistry
+    public InboxNames inboxNames() {
+        return new InboxNames(Clock.systemDefaultZone());
+    }
+
+    /** The counters are looked up when a file is rejected: they are bound lazily (see articleCounters). */
+    @BindToRegistry
+    public InboxArrivals inboxArrivals(CamelContext context,
+                                       @PropertyInject("newsdesk.data-dir") String dataDir,
+                                       @PropertyInject("newsdesk.inbox.quiet-period-ms") long quietMs) {
+        Clock clock = Clock.systemDefaultZone();
+        QuietPeriod quiet = new QuietPeriod(quietMs, clock);
+        UndecodableNames undecodable = new UndecodableNames(Path.of(dataDir), new InboxNames(clock), quiet, new RejectionReport(),
+                () -> context.getRegistry().lookupByNameAndType("articleCounters", ArticleCounters.class).rejected());
+        return new InboxArrivals(quiet, undecodable, clock);
     }
 
     @BindToRegistry
@@ -160,17 +202,24 @@ public class NewsdeskBeans implements CamelConfiguration {
         return DeeplClientFactory.create(authKey, authKeyFile, serverUrl, maxRetries, timeoutMs);
     }
 
+    /** The cache file is let go when Camel stops, so a restart in the same folder finds it free. */
     @BindToRegistry(lazy = true)
-    public DeeplTranslator deeplTranslator(@BeanInject("deeplClient") DeepLClient client,
+    public DeeplTranslator deeplTranslator(CamelContext context,
+                                           @BeanInject("deeplClient") DeepLClient client,
+                                           @BeanInject("deeplStatus") DeeplStatus status,
                                            @PropertyInject("newsdesk.data-dir") String dataDir,
                                            @PropertyInject("newsdesk.target-language") String targetLanguage,
                                            @PropertyInject("newsdesk.concurrency") int concurrency,
+                                           @PropertyInject("newsdesk.cache.max-mb") long cacheMaxMb,
                                            @BeanInject("deeplAnswerTimes") DeeplAnswerTimes answerTimes,
                                            @BeanInject("deeplBudget") DeeplBudget budget)
-            throws IOException {
-        TranslationCache cache = new TranslationCache(Path.of(dataDir, "cache"));
+            throws Exception {
+        TranslationCache cache = new TranslationCache(Path.of(dataDir, "cache"), cacheMaxMb * 1024 * 1024);
+        context.addService(cache, true, true);
+        DeeplAnswers billedCounter = (billed, nanos) ->
+                context.getRegistry().lookupByNameAndType("articleCounters", ArticleCounters.class).billed(billed);
         return new DeeplTranslator(client, new RequestPacker(), cache, new InFlightLimit(concurrency), targetLanguage,
-                DeeplAnswers.all(answerTimes, budget));
+                DeeplAnswers.all(answerTimes, budget, billedCounter), status);
     }
 
     @BindToRegistry
@@ -180,12 +229,31 @@ public class NewsdeskBeans implements CamelConfiguration {
         return new DeeplRetryLog(redeliveries, delayMs, maxDelayMs);
     }
 
+    @BindToRegistry(lazy = true)
+    public LanguageSettings languageSettings(@PropertyInject("newsdesk.source-language") String sourceLanguage,
+                                             @PropertyInject("newsdesk.target-language") String targetLanguage) {
+        return new LanguageSettings(sourceLanguage, targetLanguage);
+    }
+
     /** Asks for the client only once DeepL has refused work, which never happens on a node that does not translate. */
     @BindToRegistry
     public DeeplPause deeplPause(CamelContext context,
+                                 @BeanInject("languageSettings") LanguageSettings languages,
                                  @PropertyInject("newsdesk.deepl.pause-check-ms") long checkIntervalMs) {
         return new DeeplPause(context, () -> context.getRegistry().lookupByNameAndType("deeplClient", DeepLClient.class),
-                checkIntervalMs);
+                languages, checkIntervalMs);
+    }
+
+    @BindToRegistry(lazy = true)
+    public DeeplStatus deeplStatus() {
+        return new DeeplStatus();
+    }
+
+    /** Found by Camel's health check registry among the beans; lazy, as it needs deeplPause. */
+    @BindToRegistry(lazy = true)
+    public DeeplReadiness deeplReadiness(@BeanInject("deeplPause") DeeplPause pause,
+                                         @BeanInject("deeplStatus") DeeplStatus status) {
+        return new DeeplReadiness(pause, status);
     }
 
     /**

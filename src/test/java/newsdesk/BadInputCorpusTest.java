@@ -3,12 +3,17 @@ package newsdesk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import newsdesk.deeplsim.RecordedRequest;
 import newsdesk.ingest.ArticleReader;
+import newsdesk.ingest.InboxNames;
 import newsdesk.ingest.UnprocessableArticleException;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +46,14 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code text~} / {@code text!~} (the translation holds / lacks), {@code requests=} / {@code
  * requests>=} (DeepL requests made for the file), {@code texts=} (texts sent for it), {@code
  * sourceLang=} (source_lang of those requests, {@code none} when unset); for errors {@code reason=}
- * / {@code reason~}. An error is never sent to DeepL; an ignored file stays in the inbox untouched.
+ * / {@code reason~}; for ignored files {@code warn=} (WARN lines naming it: once, not at every poll). An error is
+ * never sent to DeepL; an ignored file stays in the inbox untouched. Every file is handled once: one
+ * result and one archived original, or one original and one report in error/, and no temporary file is
+ * left behind.
+ *
+ * <p>In the file column {@code \\uXXXX} stands for a character and {@code {N*c}} for N times c (long
+ * names). A few cases are made by the test: symbolic links (one dangling) and a hard link to a file outside
+ * the data folder (their content is that file's), and a file dated a day in the future.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputCorpusTest {
@@ -54,15 +67,48 @@ class BadInputCorpusTest {
             "hundred-thousand-lines.txt", BadInputCorpusTest::hundredThousandLines,
             "over-size-limit.txt", () -> new byte[2 * 1024 * 1024 + 1],
             // Made here: a file name with a backslash is awkward to keep in a repository.
-            "back\\slash.txt", () -> "Verzeichnis\n\nDie Regierung hat am Montag beraten.\n".getBytes(StandardCharsets.UTF_8));
+            "back\\slash.txt", () -> article("Verzeichnis"),
+            // Two names that differ only in the case of the extension: a repository may live on a file system that ignores case.
+            "case-pair.txt", () -> article("Kleinbuchstaben"),
+            "case-pair.TXT", () -> article("Großbuchstaben"),
+            "future-dated.txt", () -> article("Aus der Zukunft"),
+            "{251*d}.txt", () -> new byte[0],
+            "{230*e}.TXT", () -> new byte[0]);
+    private static final String SECRET = "GEHEIMSACHE: Die Zugangsdaten liegen im Tresor.\n";
 
     record Case(String file, String origin, String outcome, String checks, String description) {
-        String baseName() {
-            return file.replaceFirst("\\.[^.]*$", "");
+        /** The file's name: the file column with its escapes expanded. */
+        String name() {
+            return expand(file);
+        }
+
+        String resultName() {
+            return NAMES.result(name());
+        }
+
+        /** What names of its archived original and error report start with: the (shortened) stem and a dot. */
+        String archivedPrefix() {
+            String example = NAMES.archived(name());
+            return example.substring(0, example.length() - ".yyyyMMddTHHmmssSSS".length() - extension().length()) + ".";
+        }
+
+        String extension() {
+            return name().lastIndexOf('.') > 0 ? name().substring(name().lastIndexOf('.')) : "";
+        }
+
+        boolean isArchived(String fileName) {
+            return fileName.startsWith(archivedPrefix()) && fileName.endsWith(extension());
+        }
+
+        boolean isReport(String fileName) {
+            return fileName.startsWith(archivedPrefix()) && fileName.endsWith(extension() + ".error.json");
         }
     }
 
+    private static final InboxNames NAMES = new InboxNames(Clock.systemDefaultZone());
+
     RunningNewsdesk newsdesk;
+    final LogCapture log = new LogCapture();
     final List<Case> cases = new ArrayList<>();
     final Map<String, byte[]> content = new HashMap<>();
 
@@ -75,12 +121,34 @@ class BadInputCorpusTest {
             }
         }
         newsdesk = RunningNewsdesk.start(dataDir);
-        // The giant cases alone bill more than the simulator's default quota.
-        newsdesk.deepl.setCharacterLimit(Long.MAX_VALUE);
+        Path outside = Files.writeString(Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-outside"))
+                .resolve("geheim.txt"), SECRET);
         for (Case c : cases) {
-            byte[] bytes = c.origin().equals("generated") ? GENERATED.get(c.file()).get() : Files.readAllBytes(CORPUS.resolve(c.file()));
+            Path inbox = newsdesk.folder("inbox");
+            byte[] bytes;
+            switch (c.name()) {
+                case "symlink.txt" -> {
+                    bytes = SECRET.getBytes(StandardCharsets.UTF_8);
+                    Files.createSymbolicLink(inbox.resolve(c.name()), outside);
+                }
+                case "dangling-link.txt" -> {
+                    bytes = new byte[0];
+                    Files.createSymbolicLink(inbox.resolve(c.name()), outside.resolveSibling("nicht-da.txt"));
+                }
+                case "hard-link.txt" -> {
+                    bytes = SECRET.getBytes(StandardCharsets.UTF_8);
+                    Files.createLink(inbox.resolve(c.name()), outside);
+                }
+                default -> {
+                    bytes = c.origin().equals("generated") ? GENERATED.getOrDefault(c.file(), () -> article(c.description())).get()
+                            : Files.readAllBytes(CORPUS.resolve(c.file()));
+                    newsdesk.drop(c.name(), bytes);
+                }
+            }
+            if (c.name().equals("future-dated.txt")) {
+                Files.setLastModifiedTime(inbox.resolve(c.name()), FileTime.from(Instant.now().plus(Duration.ofDays(1))));
+            }
             content.put(c.file(), bytes);
-            newsdesk.drop(c.file(), bytes);
         }
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
                 assertThat(cases.stream().filter(c -> !settled(c)).map(Case::file)).as("cases still unsettled").isEmpty());
@@ -91,22 +159,25 @@ class BadInputCorpusTest {
     @AfterAll
     void stop() {
         newsdesk.close();
+        log.close();
     }
 
     @TestFactory
     Stream<DynamicTest> everyCaseHasItsDocumentedOutcome() {
         assertThat(cases).hasSizeGreaterThanOrEqualTo(40);
         assertThat(cases.stream().map(Case::file)).doesNotHaveDuplicates();
-        assertThat(cases.stream().map(Case::baseName)).doesNotHaveDuplicates();
+        assertThat(cases.stream().map(Case::resultName)).doesNotHaveDuplicates();
+        assertThat(Stream.of("inbox", "outbox", "archive", "error").flatMap(f -> allFiles(f).stream()))
+                .as("no temporary file left behind").noneMatch(n -> n.startsWith(".writing-"));
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.file() + " -> " + c.outcome() + ": " + c.description(),
                 () -> check(c)));
     }
 
     private boolean settled(Case c) {
         return switch (c.outcome()) {
-            case "result" -> Files.exists(newsdesk.folder("outbox").resolve(c.baseName() + ".json"))
-                    && newsdesk.files("archive").stream().anyMatch(n -> n.startsWith(c.baseName() + "."));
-            case "error" -> newsdesk.files("error").stream().anyMatch(n -> n.startsWith(c.baseName() + ".") && n.endsWith(".error.json"));
+            case "result" -> Files.exists(newsdesk.folder("outbox").resolve(c.resultName()))
+                    && newsdesk.files("archive").stream().anyMatch(c::isArchived);
+            case "error" -> newsdesk.files("error").stream().anyMatch(c::isReport);
             default -> true;
         };
     }
@@ -116,21 +187,26 @@ class BadInputCorpusTest {
         List<RecordedRequest> requests = requestsFor(c);
         switch (c.outcome()) {
             case "result" -> {
-                JsonNode result = JSON.readTree(newsdesk.folder("outbox").resolve(c.baseName() + ".json").toFile());
+                JsonNode result = JSON.readTree(newsdesk.folder("outbox").resolve(c.resultName()).toFile());
                 softly.assertThat(ResultSchema.violations(result)).as("schema").isEmpty();
-                softly.assertThat(result.at("/source/file").asText()).isEqualTo(c.file());
-                softly.assertThat(newsdesk.files("inbox")).doesNotContain(c.file());
+                softly.assertThat(result.at("/source/file").asText()).isEqualTo(c.name());
+                softly.assertThat(newsdesk.files("inbox")).doesNotContain(c.name());
+                softly.assertThat(newsdesk.files("archive").stream().filter(c::isArchived)).as("archived once").hasSize(1);
+                softly.assertThat(log.messages(Level.INFO, "newsdesk.articles").stream()
+                        .filter(m -> m.startsWith("Translated " + c.name() + ": "))).as("delivered once").hasSize(1);
                 for (String check : checks(c)) {
                     checkResult(softly, check, result, requests);
                 }
             }
             case "error" -> {
-                String reportName = newsdesk.files("error").stream()
-                        .filter(n -> n.startsWith(c.baseName() + ".") && n.endsWith(".error.json")).findFirst().orElseThrow();
+                List<String> reports = newsdesk.files("error").stream().filter(c::isReport).toList();
+                softly.assertThat(reports).as("rejected once").hasSize(1);
+                String reportName = reports.get(0);
                 JsonNode report = JSON.readTree(newsdesk.folder("error").resolve(reportName).toFile());
-                softly.assertThat(newsdesk.files("error")).as("the original beside its report")
-                        .contains(reportName.substring(0, reportName.length() - ".error.json".length()));
-                softly.assertThat(newsdesk.files("outbox")).doesNotContain(c.baseName() + ".json");
+                softly.assertThat(report.get("file").asText()).isEqualTo(c.name());
+                softly.assertThat(newsdesk.files("error").stream().filter(c::isArchived)).as("the original beside its report")
+                        .containsExactly(reportName.substring(0, reportName.length() - ".error.json".length()));
+                softly.assertThat(newsdesk.files("outbox")).doesNotContain(c.resultName());
                 softly.assertThat(requests).as("DeepL requests").isEmpty();
                 for (String check : checks(c)) {
                     Matcher m = parse(check);
@@ -144,10 +220,19 @@ class BadInputCorpusTest {
                 }
             }
             case "ignored" -> {
-                softly.assertThat(newsdesk.folder("inbox").resolve(c.file())).exists();
-                softly.assertThat(newsdesk.folder("inbox").resolve(c.file())).hasBinaryContent(content.get(c.file()));
-                softly.assertThat(newsdesk.files("outbox")).doesNotContain(c.baseName() + ".json");
-                softly.assertThat(newsdesk.files("error")).noneMatch(n -> n.startsWith(c.baseName() + "."));
+                Path left = newsdesk.folder("inbox").resolve(c.name());
+                softly.assertThat(Files.exists(left, LinkOption.NOFOLLOW_LINKS)).as("still in the inbox").isTrue();
+                if (!Files.isSymbolicLink(left)) {
+                    softly.assertThat(left).hasBinaryContent(content.get(c.file()));
+                }
+                softly.assertThat(newsdesk.files("outbox")).doesNotContain(c.resultName());
+                softly.assertThat(newsdesk.files("error")).noneMatch(n -> n.startsWith(c.archivedPrefix()));
+                for (String check : checks(c)) {
+                    Matcher m = parse(check);
+                    softly.assertThat(m.group(1)).isEqualTo("warn");
+                    softly.assertThat(log.messages(Level.WARN, "newsdesk.inbox").stream().filter(w -> w.startsWith(c.name() + " ")))
+                            .as(check).hasSize(Integer.parseInt(m.group(3)));
+                }
             }
             default -> throw new IllegalStateException("Unknown outcome " + c.outcome());
         }
@@ -195,11 +280,19 @@ class BadInputCorpusTest {
         }
     }
 
+    private List<String> allFiles(String folder) {
+        try (Stream<Path> files = Files.list(newsdesk.folder(folder))) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The DeepL requests carrying text of this file: each text is one of its paragraphs or a piece of one. */
     private List<RecordedRequest> requestsFor(Case c) {
         List<String> paragraphs;
         try {
-            paragraphs = new ArticleReader("DE", Long.MAX_VALUE).read(content.get(c.file()), c.file()).original().paragraphs();
+            paragraphs = new ArticleReader("DE", Long.MAX_VALUE).read(content.get(c.file()), c.name()).original().paragraphs();
         } catch (UnprocessableArticleException e) {
             paragraphs = List.of(new String(content.get(c.file()), StandardCharsets.ISO_8859_1));
         }
@@ -227,6 +320,21 @@ class BadInputCorpusTest {
             m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) == null ? "\t" : String.valueOf((char) Integer.parseInt(m.group(1), 16))));
         }
         return m.appendTail(out).toString();
+    }
+
+    /** {@code \\uXXXX} as the character, {@code {N*c}} as N times c. */
+    private static String expand(String file) {
+        Matcher m = Pattern.compile("\\{(\\d+)\\*(.)}").matcher(unescape(file));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(2).repeat(Integer.parseInt(m.group(1)))));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private static byte[] article(String title) {
+        return (title + "\n\nDie Regierung hat am Montag über " + title + " beraten. Der Minister sagte, die Lage sei ernst.\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] giantLine() {

@@ -179,6 +179,27 @@ class DeeplFaultsTest {
         assertThat(newsdesk.deepl.translateRequests()).filteredOn(r -> r.status() == status).hasSize(1);
     }
 
+    /** A 400 about target_lang is the setting's fault, not the file's: every file would meet it. */
+    @Test
+    void aRefusedLanguageSettingPausesTheInboxInsteadOfBlamingTheFiles() throws Exception {
+        newsdesk = RunningNewsdesk.start(dataDir, "newsdesk.deepl.pause-check-ms", "200");
+        // DeepL stops offering the configured target language after Newsdesk has started.
+        newsdesk.deepl.withdrawLanguage("EN-US");
+        dropArticles();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !logs.messages(Level.ERROR, "newsdesk").isEmpty());
+        Thread.sleep(1000);
+        assertWaitingInTheInbox();
+        assertThat(logs.messages(Level.ERROR, "newsdesk")).singleElement().asString()
+                .contains("DeepL refuses the setting NEWSDESK_TARGET_LANGUAGE ('EN-US')")
+                .contains("Value for 'target_lang' not supported.");
+
+        newsdesk.deepl.clearFaults();
+
+        assertDeliveredExactlyOnce();
+        assertThat(logs.messages(Level.ERROR, "newsdesk")).hasSize(1);
+    }
+
     private void dropArticles() throws Exception {
         for (String name : ARTICLES) {
             newsdesk.drop(name + ".txt", text(name).getBytes(StandardCharsets.UTF_8));

@@ -118,6 +118,50 @@ class RestartAndCacheTest {
         assertThat(ResultSchema.violations(result)).isEmpty();
     }
 
+    /** Single flight: workers needing a text another worker has sent wait for its answer instead of paying again. */
+    @Test
+    void oneTextDroppedUnder50NamesAtOnceIsBilledOnce() throws Exception {
+        newsdesk = RunningNewsdesk.start(dataDir, "newsdesk.concurrency", "8");
+        // Slow answers, so the workers surely overlap.
+        newsdesk.deepl.setLatency(Duration.ofMillis(500));
+        byte[] article = Articles.sample();
+        Path staging = Files.createDirectories(dataDir.resolve("staging"));
+        for (int i = 0; i < 50; i++) {
+            Files.write(staging.resolve("kopie-" + i + ".txt"), article);
+        }
+        for (int i = 0; i < 50; i++) {
+            Files.move(staging.resolve("kopie-" + i + ".txt"), newsdesk.folder("inbox").resolve("kopie-" + i + ".txt"));
+        }
+
+        long billedInResults = 0;
+        for (int i = 0; i < 50; i++) {
+            billedInResults += newsdesk.awaitResult("kopie-" + i + ".txt").at("/translation/billedCharacters").asLong();
+        }
+        List<RecordedRequest> answered = newsdesk.deepl.translateRequests().stream().filter(r -> r.status() == 200).toList();
+        assertThat(answered).as("requests DeepL answered").hasSize(1);
+        assertThat(newsdesk.deepl.billedCharacters())
+                .isEqualTo(answered.get(0).texts().stream().mapToLong(t -> t.codePointCount(0, t.length())).sum())
+                .isEqualTo(billedInResults);
+    }
+
+    @Test
+    void twoCopiesRenamedInTogetherAreBilledOnce() throws Exception {
+        newsdesk = RunningNewsdesk.start(dataDir);
+        newsdesk.deepl.setLatency(Duration.ofMillis(500));
+        Path staging = Files.createDirectories(dataDir.resolve("staging"));
+        Files.writeString(staging.resolve("a.txt"), ARTICLE);
+        Files.writeString(staging.resolve("b.txt"), ARTICLE);
+        Files.move(staging.resolve("a.txt"), newsdesk.folder("inbox").resolve("a.txt"));
+        Files.move(staging.resolve("b.txt"), newsdesk.folder("inbox").resolve("b.txt"));
+
+        JsonNode a = newsdesk.awaitResult("a.txt");
+        JsonNode b = newsdesk.awaitResult("b.txt");
+        assertThat(newsdesk.deepl.translateRequests()).filteredOn(r -> r.status() == 200).hasSize(1);
+        assertThat(a.at("/translation/billedCharacters").asLong() + b.at("/translation/billedCharacters").asLong())
+                .isEqualTo(newsdesk.deepl.billedCharacters()).isPositive();
+        assertThat(a.at("/translation/text")).isEqualTo(b.at("/translation/text"));
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

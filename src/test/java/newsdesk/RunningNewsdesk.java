@@ -65,7 +65,8 @@ public final class RunningNewsdesk implements AutoCloseable {
 
     /** Writes a file into the inbox the safe way: under a hidden name, then renamed. */
     public void drop(String name, byte[] content) throws IOException {
-        Path hidden = folder("inbox").resolve("." + name + ".part");
+        // A short hidden name: the longest names the inbox takes leave no room for a prefix and suffix.
+        Path hidden = folder("inbox").resolve(".drop-" + Integer.toHexString(name.hashCode()) + ".part");
         Files.write(hidden, content);
         Files.move(hidden, folder("inbox").resolve(name));
     }

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -42,9 +45,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *       show_billed_characters} honoured; other parameters recorded and ignored. Texts are
  *       "translated" by {@link SimTranslation}. Billed characters are the code points of the texts
  *       ({@code context} is free) and add to the usage count; once the count has reached the
- *       character limit, requests answer 456.
+ *       character limit, requests answer 456. There is no limit unless one is set
+ *       ({@link #setCharacterLimit}, {@code --quota-chars}).
  *   <li>{@code GET|POST /v2/usage}: {@code {"character_count":N,"character_limit":M}}.
  *   <li>{@code GET|POST /v2/languages?type=source|target}: a small fixed list.
+ *   <li>Glossaries, DeepL's v3 endpoints ({@link SimGlossaries}); {@code glossary_id} on translate
+ *       applies the glossary's entries for the request's language pair.
  * </ul>
  * Bodies over 128 KiB answer 413. Errors carry DeepL's {@code {"message":"..."}} body.
  *
@@ -57,14 +63,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>It ships in the jar, for the {@code bench} command and for trying the service without a DeepL
  * account; nothing in the service itself uses it. Standalone:
  * <pre>
- * java -cp target/newsdesk.jar newsdesk.deeplsim.DeeplSimulator [port [authKey [latencyMillis]]]
+ * java -cp target/newsdesk.jar newsdesk.deeplsim.DeeplSimulator [--port N] [--key KEY] [--latency-ms N] [--quota-chars N]
  * </pre>
+ * (or the short form {@code [port [key [latency-ms]]]}).
  */
 public final class DeeplSimulator implements AutoCloseable {
 
     public static final int MAX_TEXTS = 50;
     public static final int MAX_BODY_BYTES = 128 * 1024;
-    public static final long DEFAULT_CHARACTER_LIMIT = 500_000;
+    /** What DeepL reports as the limit of an account without one (/v2/usage), and the simulator's default. */
+    public static final long UNLIMITED = 1_000_000_000_000L;
+    /** No quota unless one is set ({@link #setCharacterLimit}, {@code --quota-chars}). */
+    public static final long DEFAULT_CHARACTER_LIMIT = UNLIMITED;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -93,6 +103,7 @@ public final class DeeplSimulator implements AutoCloseable {
     private final Deque<Integer> queuedFaults = new ConcurrentLinkedDeque<>();
     private final List<Rejection> rejections = new CopyOnWriteArrayList<>();
     private volatile Integer persistentFault;
+    private final Set<String> withdrawnLanguages = ConcurrentHashMap.newKeySet();
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration retryAfter;
     private volatile long characterLimit = DEFAULT_CHARACTER_LIMIT;
@@ -103,6 +114,7 @@ public final class DeeplSimulator implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
     private final AtomicLong handlerCpuNanos = new AtomicLong();
+    private final SimGlossaries glossaries = new SimGlossaries();
 
     private DeeplSimulator(String authKey, int port) throws IOException {
         this.authKey = authKey;
@@ -129,16 +141,105 @@ public final class DeeplSimulator implements AutoCloseable {
         return new DeeplSimulator(authKey, port);
     }
 
-    /** Runs the simulator until the JVM is stopped. Arguments: [port [authKey [latencyMillis]]]. */
-    public static void main(String[] args) throws IOException {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
-        String key = args.length > 1 ? args[1] : "sim-key";
-        DeeplSimulator simulator = start(key, port);
-        if (args.length > 2) {
-            simulator.setLatency(Duration.ofMillis(Long.parseLong(args[2])));
+    /**
+     * Runs the simulator until the JVM is stopped; see {@link #USAGE}. A mistake in the arguments or a
+     * port in use prints one line and exits with 2; {@code --help} prints the usage.
+     */
+    public static void main(String[] args) {
+        try {
+            Launch launch = Launch.parse(args);
+            if (launch.help()) {
+                System.out.println(USAGE);
+                return;
+            }
+            DeeplSimulator simulator = launch.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
+            System.out.println("DeepL simulator listening on " + simulator.url() + " with auth key " + launch.key()
+                    + (launch.quotaChars() == null ? ", no character quota" : ", a quota of " + launch.quotaChars() + " characters"));
+        } catch (UsageException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
-        System.out.println("DeepL simulator listening on " + simulator.url() + " with auth key " + key);
+    }
+
+    /** How the command line is used. */
+    public static final String USAGE = "Usage: java -cp target/newsdesk.jar newsdesk.deeplsim.DeeplSimulator"
+            + " [--port N (8089; 0: any free one)] [--key KEY (sim-key)] [--latency-ms N (0)]"
+            + " [--quota-chars N (none)], or the short form [port [key [latency-ms]]]";
+
+    /** A command line the simulator cannot run with; its message is the one line to print. */
+    public static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message + " " + USAGE, null, false, false);
+        }
+    }
+
+    /** The simulator's command line: options, or the older positional form {@code [port [key [latency-ms]]]}. */
+    public record Launch(boolean help, int port, String key, long latencyMs, Long quotaChars) {
+
+        public static Launch parse(String... args) throws UsageException {
+            List<String> list = List.of(args);
+            if (list.contains("--help") || list.contains("-h")) {
+                return new Launch(true, 0, null, 0, null);
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            if (list.isEmpty() || list.get(0).startsWith("-")) {
+                for (int i = 0; i < args.length; i++) {
+                    String[] option = args[i].split("=", 2);
+                    if (!List.of("--port", "--key", "--latency-ms", "--quota-chars").contains(option[0])) {
+                        throw new UsageException("Unknown option " + args[i] + ".");
+                    }
+                    if (option.length == 1 && i + 1 >= args.length) {
+                        throw new UsageException(option[0] + " needs a value.");
+                    }
+                    values.put(option[0], option.length == 2 ? option[1] : args[++i]);
+                }
+            } else {
+                if (args.length > 3) {
+                    throw new UsageException("Too many arguments.");
+                }
+                String[] names = {"--port", "--key", "--latency-ms"};
+                for (int i = 0; i < args.length; i++) {
+                    values.put(names[i], args[i]);
+                }
+            }
+            String quota = values.get("--quota-chars");
+            return new Launch(false, (int) number(values, "--port", 8089, 65535), values.getOrDefault("--key", "sim-key"),
+                    number(values, "--latency-ms", 0, Long.MAX_VALUE),
+                    quota == null ? null : number(values, "--quota-chars", 0, Long.MAX_VALUE));
+        }
+
+        private static long number(Map<String, String> values, String name, long otherwise, long max) throws UsageException {
+            String value = values.get(name);
+            if (value == null) {
+                return otherwise;
+            }
+            try {
+                long number = Long.parseLong(value.strip());
+                if (number >= 0 && number <= max) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // Said below.
+            }
+            throw new UsageException(name + " is '" + value + "': give a whole number from 0 to " + max + ".");
+        }
+
+        /** Starts the simulator as the command line says. */
+        public DeeplSimulator start() throws UsageException {
+            DeeplSimulator simulator;
+            try {
+                simulator = DeeplSimulator.start(key, port);
+            } catch (IOException e) {
+                throw new UsageException("Cannot listen on 127.0.0.1:" + port + " (" + (e instanceof BindException
+                        ? "the port is in use" : e.getMessage()) + "): choose another with --port.");
+            }
+            simulator.setLatency(Duration.ofMillis(latencyMs));
+            if (quotaChars != null) {
+                simulator.setCharacterLimit(quotaChars);
+            }
+            return simulator;
+        }
     }
 
     /** Base URL for {@code setServerUrl}, e.g. {@code http://127.0.0.1:41234} (no trailing slash). */
@@ -175,6 +276,14 @@ public final class DeeplSimulator implements AutoCloseable {
         rejections.add(new Rejection(marker, status, message));
     }
 
+    /**
+     * DeepL no longer offers this language: /v2/languages leaves it out and translate requests naming
+     * it as source or target answer 400, until {@link #clearFaults}.
+     */
+    public void withdrawLanguage(String code) {
+        withdrawnLanguages.add(code.toUpperCase(Locale.ROOT));
+    }
+
     /** Delays every translate response by {@code latency}. */
     public void setLatency(Duration latency) {
         this.latency = latency;
@@ -185,9 +294,10 @@ public final class DeeplSimulator implements AutoCloseable {
         this.retryAfter = retryAfter;
     }
 
-    /** Removes queued and persistent faults, rejection rules, latency and Retry-After. */
+    /** Removes queued and persistent faults, rejection rules, withdrawn languages, latency and Retry-After. */
     public void clearFaults() {
         queuedFaults.clear();
+        withdrawnLanguages.clear();
         persistentFault = null;
         rejections.clear();
         latency = Duration.ZERO;
@@ -236,7 +346,7 @@ public final class DeeplSimulator implements AutoCloseable {
         }
     }
 
-    /** Back to the state after start: no faults, no recordings, zero usage, default limit. */
+    /** Back to the state after start: no faults, no recordings, zero usage, default limit, no glossaries. */
     public void reset() {
         clearFaults();
         characterLimit = DEFAULT_CHARACTER_LIMIT;
@@ -244,6 +354,12 @@ public final class DeeplSimulator implements AutoCloseable {
         translateRequests.clear();
         translateRequestCount.set(0);
         peakInFlight.set(inFlight.get());
+        glossaries.clear();
+    }
+
+    /** The names of the glossaries created and not deleted, oldest first. */
+    public List<String> glossaryNames() {
+        return glossaries.names();
     }
 
     @Override
@@ -305,7 +421,12 @@ public final class DeeplSimulator implements AutoCloseable {
                 case "/v2/translate" -> translate(method, params);
                 case "/v2/usage" -> usage(method);
                 case "/v2/languages" -> languages(method, params);
-                default -> throw new ApiError(404, "Not found: " + path);
+                default -> {
+                    if (!glossaries.handles(path)) {
+                        throw new ApiError(404, "Not found: " + path);
+                    }
+                    yield glossaries.answer(method, path, params);
+                }
             };
             status = 200;
         } catch (ApiError e) {
@@ -365,6 +486,8 @@ public final class DeeplSimulator implements AutoCloseable {
         if (billedCharacters.get() >= characterLimit) {
             throw new ApiError(456, "Quota exceeded. The character limit has been reached.");
         }
+        String glossaryId = param(params, "glossary_id");
+        Map<String, String> glossary = glossaryId == null ? Map.of() : glossaries.entriesFor(glossaryId, source, target);
         boolean showBilled = isTrue(param(params, "show_billed_characters"));
         List<Map<String, Object>> translations = new ArrayList<>();
         long billedTotal = 0;
@@ -374,7 +497,7 @@ public final class DeeplSimulator implements AutoCloseable {
             Map<String, Object> translation = new LinkedHashMap<>();
             translation.put("detected_source_language",
                     source != null ? source.toUpperCase(Locale.ROOT) : SimTranslation.detectLanguage(text));
-            translation.put("text", SimTranslation.translate(text, source, target));
+            translation.put("text", SimTranslation.translate(text, source, target, glossary));
             if (showBilled) {
                 translation.put("billed_characters", billed);
             }
@@ -396,10 +519,10 @@ public final class DeeplSimulator implements AutoCloseable {
         requireMethod(method, "GET", "POST");
         String type = param(params, "type");
         if (type == null || type.equals("source")) {
-            return SOURCE_LANGUAGES;
+            return offered(SOURCE_LANGUAGES);
         }
         if (type.equals("target")) {
-            return TARGET_LANGUAGES;
+            return offered(TARGET_LANGUAGES);
         }
         throw new ApiError(400, "Value for 'type' not supported.");
     }
@@ -463,7 +586,7 @@ public final class DeeplSimulator implements AutoCloseable {
     }
 
     /** First non-blank value of a parameter, or null. */
-    private static String param(Map<String, List<String>> params, String name) {
+    static String param(Map<String, List<String>> params, String name) {
         List<String> values = params.getOrDefault(name, List.of());
         return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
     }
@@ -472,11 +595,15 @@ public final class DeeplSimulator implements AutoCloseable {
         return "1".equals(value) || "true".equalsIgnoreCase(value);
     }
 
-    private static boolean listed(List<Map<String, Object>> languages, String code) {
-        return languages.stream().anyMatch(language -> code.equalsIgnoreCase((String) language.get("language")));
+    private boolean listed(List<Map<String, Object>> languages, String code) {
+        return offered(languages).stream().anyMatch(language -> code.equalsIgnoreCase((String) language.get("language")));
     }
 
-    private static void requireMethod(String method, String... allowed) throws ApiError {
+    private List<Map<String, Object>> offered(List<Map<String, Object>> languages) {
+        return languages.stream().filter(language -> !withdrawnLanguages.contains(language.get("language"))).toList();
+    }
+
+    static void requireMethod(String method, String... allowed) throws ApiError {
         if (!List.of(allowed).contains(method)) {
             throw new ApiError(405, "Method " + method + " not allowed.");
         }
@@ -541,7 +668,7 @@ public final class DeeplSimulator implements AutoCloseable {
     }
 
     /** An answer other than 200, with DeepL's error body. */
-    private static final class ApiError extends Exception {
+    static final class ApiError extends Exception {
         final int status;
 
         ApiError(int status, String message) {

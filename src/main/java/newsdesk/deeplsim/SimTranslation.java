@@ -1,10 +1,12 @@
 package newsdesk.deeplsim;
 
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The simulator's deterministic stand-in for machine translation and language detection.
@@ -19,7 +21,9 @@ import java.util.regex.Pattern;
  * "government", "Montag" → "Monday"), except that a capitalised source word at the start of a
  * sentence (start of text, or after {@code . ! ?} or a newline) gets a capitalised replacement.
  * So sentence boundaries, line structure and roughly the length survive, and every result is
- * recognisably the simulator's.
+ * recognisably the simulator's. With a glossary ({@link #translate(String, String, String, Map)}),
+ * each of its source terms standing as whole words (case-sensitive, longest first) is replaced by its
+ * target term verbatim before any dictionary word, so tests see the glossary used.
  *
  * <p><b>Detection rule</b> ({@link #detectLanguage}): count the words that are typical German
  * function words or contain ä/ö/ü/ß, the typical English function words, and the typical French
@@ -115,13 +119,18 @@ public final class SimTranslation {
      * @param targetLang target language code as requested (e.g. "en-US")
      */
     public static String translate(String text, String sourceLang, String targetLang) {
+        return translate(text, sourceLang, targetLang, Map.of());
+    }
+
+    /** Translates one text by the rule in the class comment, with a glossary's source → target terms. */
+    public static String translate(String text, String sourceLang, String targetLang, Map<String, String> glossary) {
         String target = targetLang.toUpperCase(Locale.ROOT);
         String source = sourceLang == null ? detectLanguage(text) : sourceLang.toUpperCase(Locale.ROOT);
         Map<String, String> dictionary = !target.startsWith("EN") ? Map.of()
                 : source.equals("DE") ? GERMAN_TO_ENGLISH
                 : source.equals("FR") ? FRENCH_TO_ENGLISH
                 : Map.of();
-        return "[" + target + "] " + replaceWords(text, dictionary);
+        return "[" + target + "] " + replaceWords(text, dictionary, glossary);
     }
 
     /** Returns "DE", "EN" or "FR" by the rule in the class comment. */
@@ -148,9 +157,9 @@ public final class SimTranslation {
         return french > german && french > english ? "FR" : "DE";
     }
 
-    private static String replaceWords(String text, Map<String, String> dictionary) {
+    private static String replaceWords(String text, Map<String, String> dictionary, Map<String, String> glossary) {
         StringBuilder out = new StringBuilder(text.length() + 16);
-        Matcher words = WORD.matcher(text);
+        Matcher words = (glossary.isEmpty() ? WORD : termsOrWord(glossary)).matcher(text);
         boolean sentenceStart = true;
         int copiedUpTo = 0;
         while (words.find()) {
@@ -160,8 +169,11 @@ public final class SimTranslation {
                 sentenceStart = true;
             }
             String word = words.group();
+            String term = glossary.get(word);
             String replacement = dictionary.get(word.toLowerCase(Locale.ROOT));
-            if (replacement == null) {
+            if (term != null) {
+                out.append(term);
+            } else if (replacement == null) {
                 out.append(word);
             } else if (sentenceStart && Character.isUpperCase(word.charAt(0))) {
                 out.append(Character.toUpperCase(replacement.charAt(0))).append(replacement, 1, replacement.length());
@@ -172,5 +184,14 @@ public final class SimTranslation {
             copiedUpTo = words.end();
         }
         return out.append(text, copiedUpTo, text.length()).toString();
+    }
+
+    /** The glossary's source terms as whole words, longest first, else a word. */
+    private static Pattern termsOrWord(Map<String, String> glossary) {
+        String terms = glossary.keySet().stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote)
+                .collect(Collectors.joining("|"));
+        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + terms + ")(?![\\p{L}\\p{N}])|\\p{L}+");
     }
 }

@@ -2,8 +2,6 @@ package newsdesk.monitor;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import newsdesk.article.Article;
-import org.apache.camel.ExchangeProperty;
 
 /**
  * Newsdesk's own counters on /observe/metrics (README "Monitoring"). Registered once and incremented
@@ -30,10 +28,16 @@ public class ArticleCounters {
         return Counter.builder(name).description(description).tag("camelContext", camelContext).register(registry);
     }
 
-    /** A result was delivered: one more article, and the characters DeepL billed for it. */
-    public void delivered(@ExchangeProperty("article") Article article) {
+    public void delivered() {
         delivered.increment();
-        billedCharacters.increment(article.translation().billedCharacters());
+    }
+
+    /**
+     * DeepL answered a request and billed these characters. Counted at once, not with the result: an
+     * article that then waits (456) or fails to be delivered has been paid for all the same.
+     */
+    public void billed(long characters) {
+        billedCharacters.increment(characters);
     }
 
     public void rejected() {

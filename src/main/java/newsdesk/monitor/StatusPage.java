@@ -138,7 +138,7 @@ public class StatusPage {
             deepl.put("requestsInFlight", translator.get().requestsInFlight());
             deepl.put("requestsInFlightLimit", translator.get().requestsInFlightLimit());
         }
-        String paused = pause.pauseReason();
+        String paused = pause.problem();
         String budgetUsedUp = budget.usedUpReason();
         deepl.put("paused", paused != null || budgetUsedUp != null);
         deepl.put("pauseReason", paused != null ? paused : budgetUsedUp);

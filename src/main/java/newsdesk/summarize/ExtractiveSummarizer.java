@@ -1,8 +1,10 @@
 package newsdesk.summarize;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import newsdesk.article.Article;
 import newsdesk.article.ArticleText;
 
@@ -44,8 +46,18 @@ public class ExtractiveSummarizer {
         Language.values();
     }
 
+    /** Whether summaries can be made in this language (a code such as "fr" or "EN-US"): there is a sentence model and an analyzer for it. */
+    public static boolean summarizes(String language) {
+        return Language.supports(language);
+    }
+
+    /** The languages {@link #summarizes} knows, e.g. "DE, EN, FR". */
+    public static String languages() {
+        return Arrays.stream(Language.values()).map(Enum::name).sorted().collect(Collectors.joining(", "));
+    }
+
     /**
-     * Sentences copied verbatim from body, in text order. language "en" or "de". title may be null.
+     * Sentences copied verbatim from body, in text order. language "en", "de" or "fr". title may be null.
      * Never returns the title line alone, boilerplate trailers, etc.
      */
     public List<String> summarize(String title, String body, String language) {

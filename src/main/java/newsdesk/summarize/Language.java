@@ -15,6 +15,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
@@ -25,7 +26,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 enum Language {
     EN("/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin", new EnglishAnalyzer()),
-    DE("/opennlp-de-ud-gsd-sentence-1.3-2.5.4.bin", new GermanAnalyzer());
+    DE("/opennlp-de-ud-gsd-sentence-1.3-2.5.4.bin", new GermanAnalyzer()),
+    FR("/opennlp-fr-ud-gsd-sentence-1.3-2.5.4.bin", new FrenchAnalyzer());
 
     /** Compiled once: String.split compiles a multi-character regex on every call. */
     private static final Pattern REGION_SEPARATOR = Pattern.compile("[-_]");
@@ -41,10 +43,10 @@ enum Language {
         this.analyzer = analyzer;
     }
 
-    /** "en" or "de", case-insensitive; a region suffix such as "EN-US" is ignored. */
+    /** "en", "de" or "fr", case-insensitive; a region suffix such as "EN-US" is ignored. */
     static Language of(String code) {
         return find(code).orElseThrow(
-                () -> new IllegalArgumentException("Unsupported summary language: " + code + " (use en or de)"));
+                () -> new IllegalArgumentException("Unsupported summary language: " + code + " (use en, de or fr)"));
     }
 
     /** Whether {@link #of} knows the language. */
@@ -57,6 +59,7 @@ enum Language {
         return switch (base) {
             case "en" -> Optional.of(EN);
             case "de" -> Optional.of(DE);
+            case "fr" -> Optional.of(FR);
             default -> Optional.empty();
         };
     }

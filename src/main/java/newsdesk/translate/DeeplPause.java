@@ -17,16 +17,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stops taking new articles while DeepL refuses all work, because the quota is used up (456) or
- * the key is refused (403), and starts again on its own once DeepL accepts work.
+ * Stops taking new articles while DeepL refuses all work, because the quota is used up (456), the
+ * key is refused (403) or a language setting is refused (400 about target_lang or source_lang), and
+ * starts again on its own once DeepL accepts work.
  *
  * <p>Routes that take in articles opt in with {@code routePolicy: deeplPause}; the error handling
- * calls {@link #pause} when DeepL answers 456 or 403. The first call suspends those routes'
+ * calls {@link #pause} when DeepL answers 456, 403 or refuses a setting. The first call suspends those routes'
  * consumers and logs one ERROR with the account's usage from /v2/usage; calls while paused add
  * nothing. Articles already taken in meet {@link #checkNotPaused} before DeepL and wait too; a
  * consumer that cannot be suspended safely waits in {@link #awaitNotPaused} instead. Every {@code
  * checkIntervalMs} /v2/usage is asked again; once it answers and shows characters left, the
- * consumers resume.
+ * consumers resume. After a refused setting, /v2/languages is asked instead, until it lists the
+ * configured languages (the setting itself only changes with a restart).
  */
 public class DeeplPause extends RoutePolicySupport {
 
@@ -35,18 +37,26 @@ public class DeeplPause extends RoutePolicySupport {
 
     private final CamelContext context;
     private final Supplier<? extends Translator> client;
+    private final LanguageSettings languages;
     private final long checkIntervalMs;
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService checker;
     private ScheduledFuture<?> check;
-    /** Why work is paused, for the status page; null while it is not. */
-    private String pausedBecause;
+    private volatile Exception reason;
+    private volatile String problem;
 
     /** {@code client} is asked for only when needed: nodes that never translate have none. */
-    public DeeplPause(CamelContext context, Supplier<? extends Translator> client, long checkIntervalMs) {
+    public DeeplPause(CamelContext context, Supplier<? extends Translator> client, LanguageSettings languages,
+                      long checkIntervalMs) {
         this.context = context;
         this.client = client;
+        this.languages = languages;
         this.checkIntervalMs = checkIntervalMs;
+    }
+
+    /** Why work is paused, or null when it is not. */
+    public String problem() {
+        return problem;
     }
 
     @Override
@@ -88,28 +98,32 @@ public class DeeplPause extends RoutePolicySupport {
         }
         check = checker.scheduleWithFixedDelay(this::checkAndResume, checkIntervalMs, checkIntervalMs,
                 TimeUnit.MILLISECONDS);
-        String problem = reason instanceof AuthorizationException
-                ? "DeepL refuses the API key (403): check DEEPL_AUTH_KEY."
+        this.reason = reason;
+        problem = reason instanceof AuthorizationException ? "DeepL refuses the API key (403): check DEEPL_AUTH_KEY."
+                : reason instanceof SettingRejectedException setting
+                ? setting.getMessage() + " Check " + setting.setting() + " and restart."
                 : "DeepL's character quota is used up (456).";
-        pausedBecause = problem;
-        LOG.error("{} Usage: {}. Newsdesk takes no new articles until DeepL accepts work again; it checks every {} s "
+        // A refused setting has nothing to do with the account's usage.
+        LOG.error("{}{} Newsdesk takes no new articles until DeepL accepts work again; it checks every {} s "
                         + "(newsdesk.deepl.pause-check-ms). Waiting articles stay in the inbox (or on the work queue).",
-                problem, usage(), checkIntervalMs / 1000.0);
-    }
-
-    /** Why no new articles are taken now, or null while DeepL accepts work. */
-    public synchronized String pauseReason() {
-        return pausedBecause;
+                problem, reason instanceof SettingRejectedException ? "" : " Usage: " + usage() + ".",
+                checkIntervalMs / 1000.0);
     }
 
     private void checkAndResume() {
         try {
+            if (reason instanceof SettingRejectedException) {
+                if (languages.offeredBy(client.get())) {
+                    resume("DeepL offers the configured languages");
+                }
+                return;
+            }
             Usage usage = client.get().getUsage();
             if (usage.getCharacter() != null && usage.getCharacter().limitReached()) {
                 LOG.debug("DeepL quota still used up: {}", describe(usage));
                 return;
             }
-            resume(describe(usage));
+            resume("usage: " + describe(usage));
         } catch (DeepLException e) {
             LOG.debug("DeepL still refuses work: {}", e.getMessage());
         } catch (InterruptedException e) {
@@ -123,7 +137,8 @@ public class DeeplPause extends RoutePolicySupport {
         }
         check.cancel(false);
         check = null;
-        pausedBecause = null;
+        reason = null;
+        problem = null;
         notifyAll();
         for (Route route : routes) {
             try {
@@ -132,7 +147,7 @@ public class DeeplPause extends RoutePolicySupport {
                 LOG.error("Could not resume route {}: {}", route.getRouteId(), e.getMessage());
             }
         }
-        LOG.info("DeepL accepts work again (usage: {}); Newsdesk takes new articles again.", usage);
+        LOG.info("DeepL accepts work again ({}); Newsdesk takes new articles again.", usage);
     }
 
     private String usage() throws InterruptedException {

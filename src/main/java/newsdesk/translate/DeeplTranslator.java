@@ -1,15 +1,20 @@
 package newsdesk.translate;
 
+import com.deepl.api.AuthorizationException;
 import com.deepl.api.DeepLException;
+import com.deepl.api.QuotaExceededException;
 import com.deepl.api.TextResult;
 import com.deepl.api.TextTranslationOptions;
 import com.deepl.api.TooManyRequestsException;
 import com.deepl.api.Translator;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import newsdesk.article.Article;
 import newsdesk.article.Translation;
 import org.slf4j.Logger;
@@ -17,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Translates an article's paragraphs with DeepL, keeping its line layout. Repeated paragraphs are
- * sent once, texts DeepL has translated before come from the {@link TranslationCache}, and the
+ * sent once, texts DeepL has translated before come from the {@link TranslationCache} (or, while
+ * another worker of this node is asking DeepL for them, from its answer), and the
  * rest is packed into as few requests as DeepL's limits allow; the requests in flight stay within
  * the adaptive {@link InFlightLimit}. An article already in the target language is passed through
  * without a call.
@@ -37,16 +43,22 @@ public class DeeplTranslator {
     private final InFlightLimit inFlight;
     private final String targetLanguage;
     private final DeeplAnswers answers;
+    private final DeeplStatus status;
+    private final TranslationsInFlight inFlightTexts = new TranslationsInFlight();
 
-    /** {@code answers} is told of every answer DeepL gives, as it comes. */
+    /**
+     * {@code answers} is told of every answer DeepL gives (characters billed, time taken) as it comes;
+     * {@code status} whether DeepL answers at all.
+     */
     public DeeplTranslator(Translator client, RequestPacker packer, TranslationCache cache, InFlightLimit inFlight,
-                           String targetLanguage, DeeplAnswers answers) {
+                           String targetLanguage, DeeplAnswers answers, DeeplStatus status) {
         this.client = client;
         this.packer = packer;
         this.cache = cache;
         this.inFlight = inFlight;
         this.targetLanguage = targetLanguage;
         this.answers = answers;
+        this.status = status;
     }
 
     public Article translate(Article article)
@@ -69,6 +81,8 @@ public class DeeplTranslator {
      * Translates texts, those not in the cache in as few requests as the limits allow. {@code context}
      * (null for none) goes with every request: DeepL reads it but does not translate or bill it, so it
      * must leave room in a request ({@link RequestPacker#roomForContext}). It is part of the cache key.
+     * A text another worker of this node has already sent is not sent again: this one waits for that
+     * answer (and sends it itself only if that request fails).
      */
     public Translated translate(List<String> texts, String sourceLanguage, String context)
             throws DeepLException, ContentRejectedException, InterruptedException {
@@ -78,31 +92,107 @@ public class DeeplTranslator {
         }
         List<RequestPacker.Piece> pieces = packer.pack(texts, context).stream().flatMap(List::stream).toList();
         String[] keys = new String[pieces.size()];
-        TranslationCache.Entry[] entries = new TranslationCache.Entry[pieces.size()];
-        List<Integer> missing = new ArrayList<>();
+        Map<String, TranslationCache.Entry> found = new HashMap<>();
+        Map<String, String> missing = new LinkedHashMap<>();
         for (int i = 0; i < pieces.size(); i++) {
             keys[i] = cache.key(pieces.get(i).value(), sourceLanguage, targetLanguage, options);
-            entries[i] = cache.get(keys[i]).orElse(null);
-            if (entries[i] == null) {
-                missing.add(i);
+            if (found.containsKey(keys[i]) || missing.containsKey(keys[i])) {
+                continue;
+            }
+            Optional<TranslationCache.Entry> cached = cache.get(keys[i]);
+            if (cached.isPresent()) {
+                found.put(keys[i], cached.get());
+            } else {
+                missing.put(keys[i], pieces.get(i).value());
             }
         }
+        Map<String, String> textOf = Map.copyOf(missing);
         long billed = 0;
-        List<String> missingTexts = missing.stream().map(i -> pieces.get(i).value()).toList();
-        for (List<RequestPacker.Piece> request : packer.pack(missingTexts, context)) {
-            List<TextResult> results = call(request.stream().map(RequestPacker.Piece::value).toList(),
-                    sourceLanguage, options);
-            for (int i = 0; i < results.size(); i++) {
-                TextResult result = results.get(i);
-                int piece = missing.get(request.get(i).text());
-                entries[piece] = new TranslationCache.Entry(result.getText(),
-                        result.getDetectedSourceLanguage().toUpperCase(Locale.ROOT));
-                // Stored at once, so a later request of this article failing does not cost this one again.
-                cache.put(keys[piece], entries[piece]);
-                billed += result.getBilledCharacters();
+        boolean sent = false;
+        while (!missing.isEmpty()) {
+            Map<String, String> mine = new LinkedHashMap<>();
+            Map<String, CompletableFuture<TranslationCache.Entry>> theirs = new LinkedHashMap<>();
+            for (Map.Entry<String, String> text : missing.entrySet()) {
+                String key = text.getKey();
+                CompletableFuture<TranslationCache.Entry> answer = inFlightTexts.claim(key);
+                if (answer != null) {
+                    theirs.put(key, answer);
+                    continue;
+                }
+                // Another worker may have stored it between the look-up above and the claim.
+                Optional<TranslationCache.Entry> stored = cache.get(key);
+                if (stored.isPresent()) {
+                    found.put(key, stored.get());
+                    inFlightTexts.finish(key, stored.get());
+                } else {
+                    mine.put(key, text.getValue());
+                }
+            }
+            // Own requests first and waiting after, so two workers never wait for each other.
+            billed += send(mine, sourceLanguage, context, options, found);
+            sent |= !mine.isEmpty();
+            missing.clear();
+            for (Map.Entry<String, CompletableFuture<TranslationCache.Entry>> answer : theirs.entrySet()) {
+                TranslationCache.Entry entry = await(answer.getValue());
+                if (entry == null) {
+                    missing.put(answer.getKey(), textOf.get(answer.getKey()));
+                } else {
+                    found.put(answer.getKey(), entry);
+                }
             }
         }
-        return assemble(texts.size(), pieces, entries, billed, sourceLanguage, missing.isEmpty());
+        TranslationCache.Entry[] entries = new TranslationCache.Entry[pieces.size()];
+        for (int i = 0; i < pieces.size(); i++) {
+            entries[i] = found.get(keys[i]);
+        }
+        return assemble(texts.size(), pieces, entries, billed, sourceLanguage, !sent);
+    }
+
+    /**
+     * Sends the claimed texts (cache key to text) in as few requests as the limits allow, storing and
+     * handing over each request's answers as soon as they come; returns the characters billed.
+     */
+    private long send(Map<String, String> claimed, String sourceLanguage, String context, TextTranslationOptions options,
+                      Map<String, TranslationCache.Entry> found)
+            throws DeepLException, ContentRejectedException, InterruptedException {
+        List<String> keys = List.copyOf(claimed.keySet());
+        long billed = 0;
+        try {
+            for (List<RequestPacker.Piece> request : packer.pack(List.copyOf(claimed.values()), context)) {
+                List<TextResult> results = call(request.stream().map(RequestPacker.Piece::value).toList(),
+                        sourceLanguage, options);
+                Map<String, TranslationCache.Entry> answers = new LinkedHashMap<>();
+                for (int i = 0; i < results.size(); i++) {
+                    TextResult result = results.get(i);
+                    answers.put(keys.get(request.get(i).text()), new TranslationCache.Entry(result.getText(),
+                            result.getDetectedSourceLanguage().toUpperCase(Locale.ROOT)));
+                    billed += result.getBilledCharacters();
+                }
+                // Stored at once, so a later request of this article failing does not cost this one again.
+                cache.put(answers);
+                answers.forEach((key, entry) -> {
+                    found.put(key, entry);
+                    inFlightTexts.finish(key, entry);
+                });
+            }
+        } finally {
+            // Texts whose request failed or was never sent: a worker waiting for them sends them itself.
+            for (String key : keys) {
+                if (!found.containsKey(key)) {
+                    inFlightTexts.finish(key, null);
+                }
+            }
+        }
+        return billed;
+    }
+
+    private static TranslationCache.Entry await(CompletableFuture<TranslationCache.Entry> answer)
+            throws InterruptedException {
+        try {
+            return answer.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Only ever completed with a value", e);
+        }
     }
 
     public String targetLanguage() {
@@ -132,15 +222,30 @@ public class DeeplTranslator {
         try {
             long start = System.nanoTime();
             List<TextResult> results = client.translateText(texts, sourceLanguage, targetLanguage, options);
+            // Counted now that DeepL has billed it, whatever becomes of the article.
             answers.answered(results.stream().mapToLong(TextResult::getBilledCharacters).sum(), System.nanoTime() - start);
             permit.succeeded();
+            status.answered();
             return results;
         } catch (TooManyRequestsException e) {
             LOG.warn("DeepL answers 429 (too many requests): at most {} of {} requests in flight for now.",
                     permit.throttled(), inFlight.max());
             throw e;
         } catch (DeepLException e) {
-            throw ContentRejectedException.from(e).orElseThrow(() -> e);
+            Optional<SettingRejectedException> setting = SettingRejectedException.from(e, sourceLanguage, targetLanguage);
+            if (setting.isPresent()) {
+                throw setting.get();
+            }
+            Optional<ContentRejectedException> content = ContentRejectedException.from(e);
+            if (content.isPresent()) {
+                status.answered();
+                throw content.get();
+            }
+            // 403 and 456 pause the work and say so themselves; the rest means DeepL is not answering.
+            if (!(e instanceof AuthorizationException || e instanceof QuotaExceededException)) {
+                status.failed(e.getMessage());
+            }
+            throw e;
         } finally {
             // Any other failure; a no-op once the permit has been returned above.
             permit.failed();

@@ -390,8 +390,51 @@ class DeeplSimulatorTest {
 
         assertThat(sim.translateRequestCount()).isZero();
         assertThat(sim.billedCharacters()).isZero();
-        assertThat(client.getUsage().getCharacter().getLimit()).isEqualTo(DeeplSimulator.DEFAULT_CHARACTER_LIMIT);
+        assertThat(client.getUsage().getCharacter().getLimit()).isEqualTo(DeeplSimulator.UNLIMITED);
         assertThat(client.translateText("Hallo", null, "en-US").getText()).isEqualTo("[EN-US] Hallo");
+    }
+
+    /** There used to be a hidden quota of 500,000 characters; now there is none unless one is set. */
+    @Test
+    void withoutAQuotaSetMoreThanHalfAMillionCharactersAreTranslated() throws Exception {
+        DeepLClient client = client(0);
+        String text = "x".repeat(100_000);
+        for (int i = 0; i < 6; i++) {
+            client.translateText(text, "DE", "en-US");
+        }
+        assertThat(sim.billedCharacters()).isEqualTo(600_000);
+        assertThat(client.getUsage().getCharacter().limitReached()).isFalse();
+    }
+
+    @Test
+    void theCommandLineTakesOptionsOrTheShortForm() throws Exception {
+        assertThat(DeeplSimulator.Launch.parse()).isEqualTo(new DeeplSimulator.Launch(false, 8089, "sim-key", 0, null));
+        assertThat(DeeplSimulator.Launch.parse("--port", "0", "--key=k", "--latency-ms", "20", "--quota-chars", "1000"))
+                .isEqualTo(new DeeplSimulator.Launch(false, 0, "k", 20, 1000L));
+        assertThat(DeeplSimulator.Launch.parse("9000", "k", "5")).isEqualTo(new DeeplSimulator.Launch(false, 9000, "k", 5, null));
+        assertThat(DeeplSimulator.Launch.parse("--port", "1", "--help").help()).isTrue();
+
+        try (DeeplSimulator started = DeeplSimulator.Launch.parse("--port", "0", "--key", "k", "--quota-chars", "10").start()) {
+            DeepLClient client = new DeepLClient("k", new DeepLClientOptions().setServerUrl(started.url()));
+            assertThat(client.getUsage().getCharacter().getLimit()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void commandLineMistakesAreOneLineWithTheUsage() throws Exception {
+        assertThatThrownBy(() -> DeeplSimulator.Launch.parse("--frobnicate"))
+                .isInstanceOf(DeeplSimulator.UsageException.class)
+                .hasMessage("Unknown option --frobnicate. " + DeeplSimulator.USAGE);
+        assertThatThrownBy(() -> DeeplSimulator.Launch.parse("--port", "abc"))
+                .hasMessageStartingWith("--port is 'abc': give a whole number from 0 to 65535.");
+        assertThatThrownBy(() -> DeeplSimulator.Launch.parse("--quota-chars", "-1"))
+                .hasMessageStartingWith("--quota-chars is '-1'");
+        assertThatThrownBy(() -> DeeplSimulator.Launch.parse("--key")).hasMessageStartingWith("--key needs a value.");
+        assertThatThrownBy(() -> DeeplSimulator.Launch.parse("1", "2", "3", "4")).hasMessageStartingWith("Too many arguments.");
+        int busy = Integer.parseInt(sim.url().replaceAll(".*:", ""));
+        assertThatThrownBy(() -> DeeplSimulator.Launch.parse("--port", String.valueOf(busy)).start())
+                .hasMessageStartingWith("Cannot listen on 127.0.0.1:" + busy + " (the port is in use): choose another with --port.")
+                .message().doesNotContain("\n");
     }
 
     @Test

@@ -44,6 +44,34 @@ class ArticleCountersTest {
         }
     }
 
+    /** DeepL's own count is the truth: articles that then wait (456) or cannot be delivered were paid for too. */
+    @Test
+    void billedCharactersAreCountedWhenDeeplAnswersEvenIfNoResultIsDelivered() throws Exception {
+        try (RunningNewsdesk newsdesk = RunningNewsdesk.start(dataDir, "newsdesk.deepl.redeliveries", "0",
+                "newsdesk.inbox.max-files-per-poll", "1", "newsdesk.concurrency", "1")) {
+            MeterRegistry registry = MicrometerUtils.getOrCreateMeterRegistry(newsdesk.camel().getRegistry(),
+                    MicrometerConstants.METRICS_REGISTRY_NAME);
+            // An outbox that cannot be written: translated, billed, never delivered.
+            java.nio.file.Files.delete(newsdesk.folder("outbox"));
+            java.nio.file.Files.writeString(newsdesk.folder("outbox"), "not a folder");
+            newsdesk.drop("undeliverable.txt", "Titel\n\nDie Straße ist groß. Das Wetter ist schön.".getBytes(StandardCharsets.UTF_8));
+            await().atMost(Duration.ofSeconds(30)).until(() -> newsdesk.deepl.translateRequestCount() >= 1);
+
+            // A long article: several requests answered, then the quota runs out (456) and it waits.
+            StringBuilder longArticle = new StringBuilder("Ein langer Bericht\n\n");
+            for (int i = 0; longArticle.length() < 400 * 1024; i++) {
+                longArticle.append("Absatz ").append(i).append(": Die Regierung hat am Montag über die Lage beraten.\n");
+            }
+            newsdesk.deepl.setCharacterLimit(newsdesk.deepl.billedCharacters() + 200_000);
+            newsdesk.drop("lang.txt", longArticle.toString().getBytes(StandardCharsets.UTF_8));
+            await().atMost(Duration.ofSeconds(30)).until(() -> newsdesk.deepl.translateRequests().stream().anyMatch(r -> r.status() == 456));
+
+            assertThat(count(registry, "newsdesk.articles.delivered")).isZero();
+            assertThat(newsdesk.deepl.billedCharacters()).isGreaterThan(200_000);
+            assertThat(count(registry, "newsdesk.deepl.billed.characters")).isEqualTo((double) newsdesk.deepl.billedCharacters());
+        }
+    }
+
     private static double count(MeterRegistry registry, String name) {
         return registry.get(name).counter().count();
     }

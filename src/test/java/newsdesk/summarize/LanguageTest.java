@@ -16,8 +16,11 @@ class LanguageTest {
             "Two sentences. Here.", "Mr. Smith came.", "It cost 2.5 million.", "He said \"yes.\"", "Wait... what?!"})
     void givesTheSpansOfTheModel(String text) throws Exception {
         for (Language language : Language.values()) {
-            String resource = language == Language.EN ? "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin"
-                    : "/opennlp-de-ud-gsd-sentence-1.3-2.5.4.bin";
+            String resource = switch (language) {
+                case EN -> "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
+                case DE -> "/opennlp-de-ud-gsd-sentence-1.3-2.5.4.bin";
+                case FR -> "/opennlp-fr-ud-gsd-sentence-1.3-2.5.4.bin";
+            };
             SentenceModel model = new SentenceModel(LanguageTest.class.getResourceAsStream(resource));
             assertThat(Arrays.stream(language.sentenceSpans(text)).map(span -> span.getStart() + "-" + span.getEnd()))
                     .containsExactlyElementsOf(Arrays.stream(new SentenceDetectorME(model).sentPosDetect(text))

@@ -6,35 +6,37 @@ import com.deepl.api.Formality;
 import com.deepl.api.TextTranslationOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The translation cache on real files, as one or several processes use it. */
+/** The translation cache on a real file, as one or several processes use it. */
 class TranslationCacheTest {
+
+    private static final long MB = 1024 * 1024;
 
     @TempDir
     Path dir;
 
     @Test
-    void anEntryIsFoundUnderTheSameKeyAndSurvivesAsFiles() throws Exception {
-        TranslationCache cache = new TranslationCache(dir);
+    void anEntryIsFoundUnderTheSameKeyAfterARestart() throws Exception {
+        TranslationCache cache = new TranslationCache(dir, MB);
         String key = cache.key("Guten Tag", "DE", "EN-US", new TextTranslationOptions());
-        cache.put(key, new TranslationCache.Entry("[EN-US] Good day", "DE"));
+        cache.put(Map.of(key, new TranslationCache.Entry("[EN-US] Good day", "DE")));
+        cache.stop();
 
-        assertThat(new TranslationCache(dir).get(key)).contains(new TranslationCache.Entry("[EN-US] Good day", "DE"));
-        try (Stream<Path> files = Files.walk(dir)) {
-            assertThat(files.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()))
-                    .containsExactly(key.substring(0, 2) + "/" + key + ".json");
-        }
+        TranslationCache again = new TranslationCache(dir, MB);
+        assertThat(again.get(key)).contains(new TranslationCache.Entry("[EN-US] Good day", "DE"));
+        assertThat(again.get(again.key("Guten Abend", "DE", "EN-US", null))).isEmpty();
+        again.stop();
+        assertThat(files()).containsExactly("translations.mv.db");
     }
 
     @Test
     void theKeyDependsOnTextLanguagesAndEveryOptionThatChangesTheTranslation() throws Exception {
-        TranslationCache cache = new TranslationCache(dir);
+        TranslationCache cache = new TranslationCache(dir, MB);
         TextTranslationOptions plain = new TextTranslationOptions();
         String key = cache.key("Guten Tag", "DE", "EN-US", plain);
 
@@ -47,39 +49,94 @@ class TranslationCacheTest {
                 .isNotEqualTo(cache.key("Guten Tag", "DE", "EN-US", new TextTranslationOptions().setContext("Eine Rede")));
         assertThat(cache.key("Guten Tag", "DE", "EN-US", new TextTranslationOptions().setFormality(Formality.More)))
                 .isNotEqualTo(key);
+        cache.stop();
+    }
+
+    /** The case that made 100,017 files (407 MB) for 2 MB of text with a file per text. */
+    @Test
+    void a100000ShortLinesTakeSpaceInProportionToTheirText() throws Exception {
+        TranslationCache cache = new TranslationCache(dir, 1024 * MB);
+        long textBytes = 0;
+        Map<String, TranslationCache.Entry> request = new LinkedHashMap<>();
+        for (int i = 0; i < 100_000; i++) {
+            String line = "Zeile " + i + " kurz.";
+            String translation = "[EN-US] Line " + i + " short.";
+            textBytes += line.length() + translation.length();
+            request.put(cache.key(line, "DE", "EN-US", null), new TranslationCache.Entry(translation, "DE"));
+            if (request.size() == 50) {
+                cache.put(request);
+                request.clear();
+            }
+        }
+        cache.stop();
+
+        assertThat(files()).containsExactly("translations.mv.db");
+        long size = Files.size(dir.resolve("translations.mv.db"));
+        // A file per text took 407 MB. Here each entry costs a few hundred bytes beyond its text (key, B-tree pages).
+        assertThat(size).as("bytes on disk for %d bytes of text", textBytes).isLessThan(textBytes + 100_000L * 500);
+        TranslationCache again = new TranslationCache(dir, 1024 * MB);
+        assertThat(again.get(again.key("Zeile 99999 kurz.", "DE", "EN-US", null))).isPresent();
+        again.stop();
     }
 
     @Test
-    void aDamagedEntryCountsAsMissingAndIsWrittenAgain() throws Exception {
-        TranslationCache cache = new TranslationCache(dir);
-        String key = cache.key("Guten Tag", "DE", "EN-US", null);
-        cache.put(key, new TranslationCache.Entry("[EN-US] Good day", "DE"));
-        Path file = dir.resolve(key.substring(0, 2)).resolve(key + ".json");
-        Files.writeString(file, "{\"text\": \"[EN-US] Go");
+    void pastTheLimitTheEntriesLeastRecentlyUsedAreDropped() throws Exception {
+        TranslationCache cache = new TranslationCache(dir, MB);
+        String kilobyte = "x".repeat(1000);
+        String used = cache.key("Text 0", "DE", "EN-US", null);
+        for (int i = 0; i < 3000; i++) {
+            cache.put(Map.of(cache.key("Text " + i, "DE", "EN-US", null), new TranslationCache.Entry(i + kilobyte, "DE")));
+            if (i % 100 == 0) {
+                assertThat(cache.get(used)).isPresent();
+            }
+        }
 
-        assertThat(cache.get(key)).isEmpty();
-        cache.put(key, new TranslationCache.Entry("[EN-US] Good day", "DE"));
-        assertThat(cache.get(key)).isPresent();
+        assertThat(cache.bytes()).isBetween(MB / 2, MB);
+        assertThat(cache.get(cache.key("Text 1", "DE", "EN-US", null))).isEmpty();
+        assertThat(cache.get(used)).as("used all along").isPresent();
+        assertThat(cache.get(cache.key("Text 2999", "DE", "EN-US", null))).isPresent();
+        cache.stop();
+        assertThat(Files.size(dir.resolve("translations.mv.db"))).isLessThan(4 * MB);
+        assertThat(new TranslationCache(dir, MB).bytes()).as("the total survives a restart").isBetween(MB / 2, MB);
     }
 
+    /** MVStore locks its file; a standby or a second worker on the data folder takes the next one. */
     @Test
-    void anotherProcessSeesEntriesAtOnceAndLeftoverTemporaryFilesAreCleanedAtStart() throws Exception {
-        TranslationCache first = new TranslationCache(dir);
-        TranslationCache second = new TranslationCache(dir);
+    void aSecondUserOfTheFolderGetsAFileOfItsOwnAndTheFirstFileGoesToTheNextStart() throws Exception {
+        TranslationCache first = new TranslationCache(dir, MB);
+        TranslationCache second = new TranslationCache(dir, MB);
         String key = first.key("Hallo", "DE", "EN-US", null);
-        first.put(key, new TranslationCache.Entry("[EN-US] Hello", "DE"));
-        assertThat(second.get(key)).isPresent();
+        first.put(Map.of(key, new TranslationCache.Entry("[EN-US] Hello", "DE")));
 
-        Path leftover = dir.resolve(key.substring(0, 2)).resolve("." + key + ".crashed.tmp");
-        Files.writeString(leftover, "{\"te");
-        Path fresh = dir.resolve(key.substring(0, 2)).resolve("." + key + ".writing-now.tmp");
-        Files.writeString(fresh, "{\"te");
-        Files.setLastModifiedTime(leftover, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        assertThat(second.get(key)).as("another process may pay for the same text").isEmpty();
+        second.put(Map.of(key, new TranslationCache.Entry("[EN-US] Hello", "DE")));
+        assertThat(files()).filteredOn(name -> name.endsWith(".mv.db"))
+                .containsExactlyInAnyOrder("translations.mv.db", "translations-2.mv.db");
 
-        new TranslationCache(dir);
+        first.stop();
+        TranslationCache restarted = new TranslationCache(dir, MB);
+        assertThat(restarted.get(key)).isPresent();
+        restarted.stop();
+        second.stop();
+    }
 
-        assertThat(leftover).doesNotExist();
-        assertThat(fresh).as("another process may still be writing it").exists();
-        assertThat(second.get(key)).isPresent();
+    @Test
+    void aDamagedFileIsMovedAsideAndTheCacheStartsAfresh() throws Exception {
+        Files.writeString(dir.resolve("translations.mv.db"), "not an MVStore file ".repeat(500));
+
+        TranslationCache cache = new TranslationCache(dir, MB);
+        String key = cache.key("Hallo", "DE", "EN-US", null);
+        cache.put(Map.of(key, new TranslationCache.Entry("[EN-US] Hello", "DE")));
+
+        assertThat(cache.get(key)).isPresent();
+        cache.stop();
+        assertThat(files()).hasSize(2).contains("translations.mv.db")
+                .anyMatch(name -> name.startsWith("translations.mv.db.unreadable-"));
+    }
+
+    private java.util.List<String> files() throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 }

@@ -1,0 +1,216 @@
+package newsdesk.desk;
+
+import com.deepl.api.DeepLException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import newsdesk.glossary.GlossarySync;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteTemplateDefinition;
+import org.apache.camel.model.RouteTemplateParameterDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one route per desk file, from the route template {@code desk}, and keeps them in step with the
+ * desk and glossary files while the service runs: a new desk starts, a changed one is stopped after
+ * its articles in flight and started with its new parameters, a removed one is stopped after its
+ * articles in flight. Glossaries are brought in step with DeepL first, so a desk finds its glossary.
+ *
+ * <p>A file that cannot be used (bad YAML, unknown parameter, a glossary there is not, two desks
+ * sharing a folder) changes nothing: the desk it held keeps running as it was, and one ERROR names
+ * the file and the problem. Unlike Camel's own route reload, nothing else is touched.
+ */
+public class DeskWatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeskWatcher.class);
+
+    private final CamelContext context;
+    private final Path desksFolder;
+    private final Path glossaryFolder;
+    private final GlossarySync glossaries;
+    /** Running desks by the file they came from. */
+    private final Map<Path, Desk> running = new HashMap<>();
+    private List<String> lastLook = List.of();
+    private Map<Path, String> reported = Map.of();
+
+    public DeskWatcher(CamelContext context, Path desksFolder, Path glossaryFolder, GlossarySync glossaries) {
+        this.context = context;
+        this.desksFolder = desksFolder;
+        this.glossaryFolder = glossaryFolder;
+        this.glossaries = glossaries;
+    }
+
+    /** Looks at the desk and glossary files; when any changed, brings glossaries and desk routes in step. */
+    public synchronized void poll() throws Exception {
+        List<String> look = look();
+        if (look.equals(lastLook) && !glossaries.hasDeletionsWaiting()) {
+            return;
+        }
+        Set<String> glossariesInUse = running.values().stream().map(Desk::glossary)
+                .filter(name -> name != null).collect(Collectors.toSet());
+        Map<Path, String> problems = new LinkedHashMap<>();
+        try {
+            glossaries.sync(glossariesInUse).problems().forEach(problems::put);
+        } catch (DeepLException e) {
+            // Looked at again at the next poll; the desks run on as they are meanwhile.
+            LOG.warn("Glossaries not brought in step with DeepL ({}); tried again shortly.", e.getMessage());
+            return;
+        }
+        lastLook = look;
+        Map<Path, Desk> wanted = readDesks(problems);
+        apply(wanted, problems);
+        report(problems);
+    }
+
+    /** The desks running now, by name. */
+    public synchronized Map<String, Desk> desks() {
+        return running.values().stream().collect(Collectors.toMap(Desk::name, desk -> desk));
+    }
+
+    /** Stops and removes every desk route, each after its articles in flight. */
+    public synchronized void stopAll() throws Exception {
+        for (Desk desk : List.copyOf(running.values())) {
+            stop(desk);
+        }
+        running.clear();
+    }
+
+    private Map<Path, Desk> readDesks(Map<Path, String> problems) throws IOException {
+        Map<String, String> defaults = templateDefaults();
+        Map<Path, Desk> wanted = new LinkedHashMap<>();
+        for (Path file : deskFiles()) {
+            try {
+                Desk desk = DeskFile.read(file, defaults, context::resolvePropertyPlaceholders);
+                desk.check(glossaries);
+                checkApart(desk, wanted.values());
+                wanted.put(file, desk);
+            } catch (DeskException e) {
+                problems.put(file, e.getMessage());
+            }
+        }
+        return wanted;
+    }
+
+    /** Two desks never share a name or a folder. */
+    private static void checkApart(Desk desk, Iterable<Desk> others) throws DeskException {
+        for (Desk other : others) {
+            if (other.name().equals(desk.name())) {
+                throw new DeskException("Desk file " + desk.file() + ": desk '" + desk.name() + "' is in "
+                        + other.file().getFileName() + " already.");
+            }
+            for (Path folder : desk.folders()) {
+                if (other.folders().contains(folder)) {
+                    throw new DeskException("Desk file " + desk.file() + ": folder " + folder + " is desk "
+                            + other.name() + "'s already.");
+                }
+            }
+        }
+    }
+
+    private void apply(Map<Path, Desk> wanted, Map<Path, String> problems) throws Exception {
+        // Removed and changed desks stop first, so a desk moving to another file never runs twice.
+        for (Map.Entry<Path, Desk> current : List.copyOf(running.entrySet())) {
+            Path file = current.getKey();
+            Desk now = wanted.get(file);
+            boolean keptAsItWas = now == null && problems.containsKey(file) && Files.exists(file);
+            if (keptAsItWas || (now != null && now.parameters().equals(current.getValue().parameters()))) {
+                continue;
+            }
+            stop(current.getValue());
+            running.remove(file);
+            if (now == null) {
+                LOG.info("Desk {} stopped: {} is gone.", current.getValue().name(), file.getFileName());
+            }
+        }
+        Set<String> names = running.values().stream().map(Desk::name).collect(Collectors.toCollection(HashSet::new));
+        for (Map.Entry<Path, Desk> desk : wanted.entrySet()) {
+            if (running.containsKey(desk.getKey())) {
+                continue;
+            }
+            if (!names.add(desk.getValue().name())) {
+                problems.put(desk.getKey(), "Desk file " + desk.getKey() + ": desk '" + desk.getValue().name()
+                        + "' runs from another file.");
+                continue;
+            }
+            start(desk.getValue());
+            running.put(desk.getKey(), desk.getValue());
+        }
+    }
+
+    private void start(Desk desk) throws Exception {
+        for (Path folder : desk.folders()) {
+            Files.createDirectories(folder);
+        }
+        Map<String, Object> parameters = new HashMap<>(desk.parameters());
+        TemplatedRouteBuilder.builder(context, DeskFile.TEMPLATE).routeId(desk.routeId()).parameters(parameters).add();
+        LOG.info("Desk {} runs: {} → {} ({} → {}).", desk.name(), desk.parameters().get("inbox"),
+                desk.parameters().get("outbox"), desk.parameters().get("sourceLanguage"), desk.targetLanguage());
+    }
+
+    /** Waits for the desk's articles in flight (up to the shutdown timeout), then removes its route. */
+    private void stop(Desk desk) throws Exception {
+        context.getRouteController().stopRoute(desk.routeId());
+        context.removeRoute(desk.routeId());
+    }
+
+    private Map<String, String> templateDefaults() {
+        RouteTemplateDefinition template = context.getCamelContextExtension().getContextPlugin(Model.class)
+                .getRouteTemplateDefinition(DeskFile.TEMPLATE);
+        if (template == null) {
+            throw new IllegalStateException("No route template '" + DeskFile.TEMPLATE + "' in routes/");
+        }
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (RouteTemplateParameterDefinition parameter : template.getTemplateParameters()) {
+            defaults.put(parameter.getName(), parameter.getDefaultValue());
+        }
+        return defaults;
+    }
+
+    private List<Path> deskFiles() throws IOException {
+        if (!Files.isDirectory(desksFolder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(desksFolder)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".yaml")).filter(Files::isRegularFile)
+                    .sorted().toList();
+        }
+    }
+
+    /** Name, size and time of every desk and glossary file: what changes when a file is edited, added or removed. */
+    private List<String> look() throws IOException {
+        List<String> look = new ArrayList<>();
+        for (Path folder : List.of(desksFolder, glossaryFolder)) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.sorted().toList()) {
+                    look.add(file + " " + Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis());
+                }
+            }
+        }
+        return look;
+    }
+
+    /** Each problem is logged once, not again at every look while the file stays as it is. */
+    private void report(Map<Path, String> problems) {
+        problems.forEach((file, problem) -> {
+            if (!problem.equals(reported.get(file))) {
+                LOG.error("{} Running desks stay as they were.", problem);
+            }
+        });
+        reported = Map.copyOf(problems);
+    }
+}

@@ -1,0 +1,181 @@
+package newsdesk.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.deepl.api.DeepLClient;
+import com.deepl.api.DeepLClientOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import newsdesk.deeplsim.DeeplSimulator;
+import newsdesk.glossary.GlossarySync;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The watcher's mechanism on a real CamelContext with a small template of its own (inbox → a slow
+ * step → outbox), so changes land while files are in flight. The jar's ITs run the real template.
+ */
+class DeskWatcherTest {
+
+    @TempDir
+    Path dir;
+    private DeeplSimulator sim;
+    private CamelContext context;
+    private DeskWatcher watcher;
+    private Path desks;
+
+    @BeforeEach
+    void start() throws Exception {
+        sim = DeeplSimulator.start("k");
+        DeepLClient client = new DeepLClient("k", (DeepLClientOptions) new DeepLClientOptions().setServerUrl(sim.url()));
+        context = new DefaultCamelContext();
+        context.getPropertiesComponent().addInitialProperty("newsdesk.data-dir", dir.toString());
+        context.getShutdownStrategy().setTimeout(30);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                routeTemplate("desk")
+                        .templateParameter("desk")
+                        .templateParameter("inbox", "{{newsdesk.data-dir}}/{{desk}}/inbox")
+                        .templateParameter("outbox", "{{newsdesk.data-dir}}/{{desk}}/outbox")
+                        .templateParameter("archive", "{{newsdesk.data-dir}}/{{desk}}/archive")
+                        .templateParameter("error", "{{newsdesk.data-dir}}/{{desk}}/error")
+                        .templateParameter("sourceLanguage", "DE")
+                        .templateParameter("targetLanguage", "EN-US")
+                        .templateParameter("translate", "full")
+                        .templateParameter("summarySentences", "3")
+                        .templateParameter("summaryMaxChars", "0")
+                        .templateParameter("summaryLanguage", "target")
+                        .templateParameter("glossary", "none")
+                        .templateParameter("formality", "default")
+                        .templateParameter("targets", "file")
+                        .from("file:{{inbox}}?move={{archive}}/${file:name}&delay=50&initialDelay=0&readLock=none")
+                        .delay(300)
+                        .to("file:{{outbox}}");
+            }
+        });
+        context.start();
+        desks = Files.createDirectories(dir.resolve("routes/desks"));
+        watcher = new DeskWatcher(context, desks, dir.resolve("glossaries"), new GlossarySync(client, dir.resolve("glossaries")));
+    }
+
+    @AfterEach
+    void stop() {
+        context.stop();
+        sim.close();
+    }
+
+    @Test
+    void startsOneRoutePerDeskFileWithItsOwnFolders() throws Exception {
+        desk("politics.camel.yaml", "politics", "");
+        desk("sport.camel.yaml", "sport", "      - {name: targetLanguage, value: FR}\n");
+
+        watcher.poll();
+        drop("politics", "a.txt");
+        drop("sport", "b.txt");
+
+        assertThat(context.getRoute("desk-politics")).isNotNull();
+        assertThat(context.getRoute("desk-sport")).isNotNull();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(dir.resolve("politics/outbox/a.txt"))
+                && Files.exists(dir.resolve("sport/outbox/b.txt")));
+        assertThat(names("politics/outbox")).containsExactly("a.txt");
+        assertThat(names("sport/outbox")).containsExactly("b.txt");
+    }
+
+    @Test
+    void aBrokenEditLeavesEveryDeskRunningAsItWas() throws Exception {
+        desk("politics.camel.yaml", "politics", "");
+        desk("sport.camel.yaml", "sport", "");
+        watcher.poll();
+        Route sport = context.getRoute("desk-sport");
+
+        desk("politics.camel.yaml", "politics", "      - {name: summarySentence, value: 2}\n");
+        watcher.poll();
+        Files.writeString(desks.resolve("sport.camel.yaml"), "- templatedRoute: [\n");
+        watcher.poll();
+        drop("politics", "a.txt");
+        drop("sport", "b.txt");
+
+        assertThat(context.getRoutes()).extracting(Route::getRouteId).containsExactlyInAnyOrder("desk-politics", "desk-sport");
+        assertThat(context.getRoute("desk-sport")).isSameAs(sport);
+        assertThat(watcher.desks().get("politics").parameters()).doesNotContainKey("summarySentence");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(dir.resolve("politics/outbox/a.txt"))
+                && Files.exists(dir.resolve("sport/outbox/b.txt")));
+    }
+
+    @Test
+    void changedAndRemovedDesksStopAfterTheirFilesInFlightAndLoseNone() throws Exception {
+        desk("politics.camel.yaml", "politics", "");
+        desk("sport.camel.yaml", "sport", "");
+        watcher.poll();
+        Route sport = context.getRoute("desk-sport");
+        for (int i = 0; i < 5; i++) {
+            drop("politics", "p" + i + ".txt");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> context.getInflightRepository().size("desk-politics") > 0);
+
+        // A new outbox for politics while its files are in flight: the route is replaced.
+        desk("politics.camel.yaml", "politics", "      - {name: outbox, value: '" + dir.resolve("politics/outbox2") + "'}\n");
+        watcher.poll();
+        for (int i = 5; i < 10; i++) {
+            drop("politics", "p" + i + ".txt");
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> names("politics/outbox").size() + names("politics/outbox2").size() == 10);
+        assertThat(Stream.concat(names("politics/outbox").stream(), names("politics/outbox2").stream()).sorted().toList())
+                .containsExactly("p0.txt", "p1.txt", "p2.txt", "p3.txt", "p4.txt", "p5.txt", "p6.txt", "p7.txt", "p8.txt", "p9.txt");
+        assertThat(names("politics/outbox2")).contains("p5.txt", "p9.txt");
+        assertThat(names("politics/inbox")).isEmpty();
+
+        // Removed while a file is in flight: that file is finished first.
+        drop("sport", "s0.txt");
+        await().atMost(Duration.ofSeconds(10)).until(() -> context.getInflightRepository().size("desk-sport") > 0);
+        Files.delete(desks.resolve("sport.camel.yaml"));
+        watcher.poll();
+
+        assertThat(context.getRoute("desk-sport")).isNull();
+        assertThat(names("sport/outbox")).containsExactly("s0.txt");
+        assertThat(sport).isNotNull();
+    }
+
+    @Test
+    void twoDesksNeverShareAFolder() throws Exception {
+        desk("a.camel.yaml", "a", "");
+        desk("b.camel.yaml", "b", "      - {name: inbox, value: '" + dir.resolve("a/inbox") + "'}\n");
+
+        watcher.poll();
+
+        assertThat(context.getRoute("desk-a")).isNotNull();
+        assertThat(context.getRoute("desk-b")).isNull();
+    }
+
+    private void desk(String file, String name, String more) throws Exception {
+        Files.writeString(desks.resolve(file), "- templatedRoute:\n    routeTemplateRef: desk\n    parameters:\n"
+                + "      - name: desk\n        value: " + name + "\n" + more);
+        // A later edit within the same millisecond would look unchanged.
+        Thread.sleep(5);
+    }
+
+    private void drop(String desk, String name) throws Exception {
+        Files.writeString(Files.createDirectories(dir.resolve(desk + "/inbox")).resolve(name), "text of " + name);
+    }
+
+    private List<String> names(String folder) throws Exception {
+        Path path = dir.resolve(folder);
+        if (!Files.isDirectory(path)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(path)) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> !name.startsWith(".")).sorted().toList();
+        }
+    }
+}

@@ -19,6 +19,7 @@ import newsdesk.check.NumbersCheck;
 import newsdesk.check.TranslationChecks;
 import newsdesk.check.UntranslatedTextCheck;
 import newsdesk.deliver.DeliveryTargets;
+import newsdesk.deliver.NinjsFormatter;
 import newsdesk.deliver.ResultFormatter;
 import newsdesk.ingest.ArticleReader;
 import newsdesk.ingest.InboxArrivals;
@@ -40,6 +41,8 @@ import newsdesk.monitor.WorkSummary;
 import newsdesk.settings.KnownSettings;
 import newsdesk.monitor.DeeplReadiness;
 import newsdesk.summarize.ExtractiveSummarizer;
+import newsdesk.summarize.SummaryLength;
+import newsdesk.summarize.SummaryMethod;
 import newsdesk.translate.DeeplAnswers;
 import newsdesk.translate.DeeplClientFactory;
 import newsdesk.translate.DeeplPause;
@@ -72,7 +75,7 @@ public class NewsdeskBeans implements CamelConfiguration {
 
     /**
      * The data folders exist before any route starts, so people can see where to drop files; a role,
-     * work queue or translation mode the routes do not know stops start-up instead of silently doing
+     * work queue, translation mode or delivery format the routes do not know stops start-up instead of silently doing
      * nothing (or translating in full).
      */
     @Override
@@ -80,6 +83,9 @@ public class NewsdeskBeans implements CamelConfiguration {
         String role = checkOneOf(context, "newsdesk.role", List.of("all", "ingest", "worker"));
         checkOneOf(context, "newsdesk.work-queue", List.of("jms", "kafka"));
         checkOneOf(context, "newsdesk.translate", List.of("full", "summary"));
+        for (String target : List.of("file", "jms", "kafka")) {
+            checkOneOf(context, "newsdesk.deliver." + target + ".format", List.of("newsdesk", "ninjs"));
+        }
         if (!role.equals("ingest")) {
             // Once the routes are built, before anything is delivered or translated.
             context.addStartupListener((started, alreadyStarted) -> {
@@ -277,8 +283,11 @@ public class NewsdeskBeans implements CamelConfiguration {
 
     @BindToRegistry
     public ExtractiveSummarizer extractiveSummarizer(@PropertyInject("newsdesk.summary.sentences") int sentences,
+                                                     @PropertyInject("newsdesk.summary.ratio") double ratio,
+                                                     @PropertyInject("newsdesk.summary.ratio-min") int ratioMin,
+                                                     @PropertyInject("newsdesk.summary.ratio-max") int ratioMax,
                                                      @PropertyInject("newsdesk.summary.max-chars") int maxChars) {
-        return new ExtractiveSummarizer(sentences, maxChars);
+        return new ExtractiveSummarizer(new SummaryLength(sentences, ratio, ratioMin, ratioMax), maxChars, SummaryMethod.DEFAULT);
     }
 
     /** Lazy like the translator it uses. */
@@ -304,6 +313,11 @@ public class NewsdeskBeans implements CamelConfiguration {
     @BindToRegistry
     public ResultFormatter resultFormatter(@PropertyInject("newsdesk.deepl.simulator") boolean simulator) {
         return new ResultFormatter(simulator);
+    }
+
+    @BindToRegistry
+    public NinjsFormatter ninjsFormatter() {
+        return new NinjsFormatter();
     }
 
     /** Lazy: Camel Main sets up the meter registry (camel.metrics.*) after the beans are bound. */

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * running service, and each gets the outcome its manifest line documents.
  *
  * <p>Checks, separated by "; " ({@code \\uXXXX} and {@code \\t} stand for characters): for results
- * {@code encoding=}, {@code title=} (or {@code null}), {@code paragraphs=}, {@code flags=} (comma
+ * {@code format=}, {@code encoding=}, {@code title=} (or {@code null}), {@code paragraphs=}, {@code flags=} (comma
  * list, may be empty), {@code engine=}, {@code billed=}, {@code language=} (language.source),
  * {@code text~} / {@code text!~} (the translation holds / lacks), {@code requests=} / {@code
  * requests>=} (DeepL requests made for the file), {@code texts=} (texts sent for it), {@code
@@ -61,19 +61,24 @@ class BadInputCorpusTest {
     private static final Path CORPUS = Path.of("src/test/resources/bad-input");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CHECK = Pattern.compile("([a-zA-Z]+)(=|~|!~|>=)(.*)");
-    private static final Map<String, Supplier<byte[]>> GENERATED = Map.of(
-            "giant-line.txt", BadInputCorpusTest::giantLine,
-            "giant-word.txt", BadInputCorpusTest::giantWord,
-            "hundred-thousand-lines.txt", BadInputCorpusTest::hundredThousandLines,
-            "over-size-limit.txt", () -> new byte[2 * 1024 * 1024 + 1],
+    private static final Map<String, Supplier<byte[]>> GENERATED = Map.ofEntries(
+            Map.entry("giant-line.txt", BadInputCorpusTest::giantLine),
+            Map.entry("giant-word.txt", BadInputCorpusTest::giantWord),
+            Map.entry("hundred-thousand-lines.txt", BadInputCorpusTest::hundredThousandLines),
+            Map.entry("over-size-limit.txt", () -> new byte[2 * 1024 * 1024 + 1]),
             // Made here: a file name with a backslash is awkward to keep in a repository.
-            "back\\slash.txt", () -> article("Verzeichnis"),
+            Map.entry("back\\slash.txt", () -> article("Verzeichnis")),
             // Two names that differ only in the case of the extension: a repository may live on a file system that ignores case.
-            "case-pair.txt", () -> article("Kleinbuchstaben"),
-            "case-pair.TXT", () -> article("Großbuchstaben"),
-            "future-dated.txt", () -> article("Aus der Zukunft"),
-            "{251*d}.txt", () -> new byte[0],
-            "{230*e}.TXT", () -> new byte[0]);
+            Map.entry("case-pair.txt", () -> article("Kleinbuchstaben")),
+            Map.entry("case-pair.TXT", () -> article("Großbuchstaben")),
+            Map.entry("future-dated.txt", () -> article("Aus der Zukunft")),
+            Map.entry("{251*d}.txt", () -> new byte[0]),
+            Map.entry("{230*e}.TXT", () -> new byte[0]),
+            Map.entry("page.html.gz", () -> FormatSamples.gzip(("<html><head><title>Neue Brücke eröffnet</title></head><body><article><p>"
+                    + "Die neue Brücke über den Fluss ist seit Montag für den Verkehr freigegeben, nach drei Jahren Bauzeit.</p>"
+                    + "</article></body></html>").getBytes(StandardCharsets.UTF_8))),
+            Map.entry("gzip-bomb.txt.gz", () -> FormatSamples.gzip(new byte[3 * 1024 * 1024])),
+            Map.entry("not-gzip.txt.gz", () -> "Das ist kein gzip.".getBytes(StandardCharsets.UTF_8)));
     private static final String SECRET = "GEHEIMSACHE: Die Zugangsdaten liegen im Tresor.\n";
 
     record Case(String file, String origin, String outcome, String checks, String description) {
@@ -97,7 +102,7 @@ class BadInputCorpusTest {
         }
 
         boolean isArchived(String fileName) {
-            return fileName.startsWith(archivedPrefix()) && fileName.endsWith(extension());
+            return fileName.startsWith(archivedPrefix()) && fileName.endsWith(extension()) && !isReport(fileName);
         }
 
         boolean isReport(String fileName) {
@@ -245,6 +250,7 @@ class BadInputCorpusTest {
         String op = m.group(2);
         String value = unescape(m.group(3));
         switch (key) {
+            case "format" -> softly.assertThat(result.at("/source/format").asText()).as(check).isEqualTo(value);
             case "encoding" -> softly.assertThat(result.at("/source/encoding").asText()).as(check).isEqualTo(value);
             case "title" -> softly.assertThat(result.at("/source/title").isNull() ? "null" : result.at("/source/title").asText())
                     .as(check).isEqualTo(value);

@@ -1,5 +1,7 @@
 package newsdesk;
 
+import java.time.Clock;
+import newsdesk.ingest.InboxNames;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,7 +75,7 @@ public final class RunningNewsdesk implements AutoCloseable {
 
     /** Waits for the result JSON of an input file. */
     public JsonNode awaitResult(String inputName) {
-        Path result = folder("outbox").resolve(inputName.replaceFirst("\\.[^.]*$", "") + ".json");
+        Path result = folder("outbox").resolve(new InboxNames(Clock.systemUTC()).result(inputName));
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(result));
         try {
             return JSON.readTree(result.toFile());

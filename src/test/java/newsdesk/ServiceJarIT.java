@@ -56,7 +56,7 @@ class ServiceJarIT {
                 assertThat(data.resolve("inbox")).isDirectory();
                 // One line says it is ready, with what it watches and where to look; Camel's ~40 lines of
                 // configuration summary are not shown.
-                assertThat(Files.readString(log)).contains("Newsdesk watches " + data + "/inbox for *.txt and delivers results"
+                assertThat(Files.readString(log)).contains("Newsdesk watches " + data + "/inbox for articles (.txt, .html, .md, .json, .xml, each also .gz) and delivers results"
                         + " to file (outbox " + data + "/outbox, originals to archive/, rejected files to error/). Ready; status: "
                         + "http://127.0.0.1:" + monitoringPort + "/observe/health")
                         .contains("This node now leads the inbox: it polls " + data + "/inbox")

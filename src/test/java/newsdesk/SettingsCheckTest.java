@@ -34,6 +34,12 @@ class SettingsCheckTest {
     }
 
     @Test
+    void anUnknownDeliveryFormatStopsStartUp() {
+        assertThatThrownBy(() -> start("newsdesk.deliver.file.format", "ninjs3"))
+                .rootCause().hasMessage("NEWSDESK_DELIVER_FILE_FORMAT is 'ninjs3': set it to one of [newsdesk, ninjs].");
+    }
+
+    @Test
     void aDeliveryTargetWithoutARouteStopsStartUp() {
         assertThatThrownBy(() -> start("newsdesk.deliver.targets", "file, kafak"))
                 .rootCause().isInstanceOf(MissingSettingException.class)

@@ -31,8 +31,12 @@ public final class Commands {
                     SummarizeCommand.USAGE, SummarizeCommand::run),
             new Command("evaluate", "score summaries against reference summaries (ROUGE, with 95% intervals)",
                     EvaluateCommand.USAGE, EvaluateCommand::run),
+            new Command("train-summarizer", "train the summarizer's sentence scorer on stories with reference summaries",
+                    TrainSummarizerCommand.USAGE, TrainSummarizerCommand::run),
             new Command("bench", "measure throughput and start-up against the DeepL simulator",
-                    Benchmark.USAGE, Benchmark::run));
+                    Benchmark.USAGE, Benchmark::run),
+            new Command("extract", "show what Newsdesk reads from article files (any format), or score web-page extraction",
+                    ExtractCommand.USAGE, ExtractCommand::run));
 
     private static final Set<String> HELP = Set.of("--help", "-h", "help");
 
@@ -77,7 +81,7 @@ public final class Commands {
 
                 Commands:
                 """.formatted(Version.get()));
-        COMMANDS.forEach(c -> usage.append(String.format("  %-10s %s%n", c.name(), c.summary())));
+        COMMANDS.forEach(c -> usage.append(String.format("  %-17s %s%n", c.name(), c.summary())));
         usage.append("""
 
                 Settings that matter (environment variables; every setting, with its default, is in

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** "--name value" arguments of a command, checked against the names the command knows. */
 final class Options {
@@ -51,19 +53,29 @@ final class Options {
     }
 
     int positiveInt(String name, int fallback) throws UsageException {
+        return number(name, fallback, Integer::parseInt, number -> number > 0, "a positive whole number");
+    }
+
+    /** A number between 0 and 1. */
+    double share(String name, double fallback) throws UsageException {
+        return number(name, fallback, Double::parseDouble, number -> number >= 0 && number <= 1, "a number between 0 and 1");
+    }
+
+    private <T> T number(String name, T fallback, Function<String, T> parse, Predicate<T> valid, String expected)
+            throws UsageException {
         String value = values.get(name);
         if (value == null) {
             return fallback;
         }
         try {
-            int number = Integer.parseInt(value);
-            if (number > 0) {
+            T number = parse.apply(value);
+            if (valid.test(number)) {
                 return number;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--" + name + " must be a positive whole number, not " + value);
+        throw new UsageException("--" + name + " must be " + expected + ", not " + value);
     }
 
     /** Wrong or missing arguments: the command prints its usage and exits with 2. */

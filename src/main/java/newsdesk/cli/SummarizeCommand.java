@@ -14,17 +14,19 @@ import java.util.Locale;
 import java.util.Set;
 import newsdesk.cli.Options.UsageException;
 import newsdesk.summarize.ExtractiveSummarizer;
+import newsdesk.summarize.SummaryLength;
 import newsdesk.summarize.SummaryMethod;
 
 /**
  * {@code summarize --input IN.jsonl --output OUT.jsonl [--sentences N]}: summarises each
  * {"id", "article"[, "title"]} line with the pipeline's summarizer (English) and writes {"id", "summary"},
  * the summary's sentences one per line. Streams both files and reports the throughput on stderr.
- * A hidden {@code --method lead|textrank} produces the baselines the summarizer is compared with.
+ * A hidden {@code --method centrality|lead|textrank} produces the methods the summarizer is compared with.
  */
 public final class SummarizeCommand {
 
-    static final String USAGE = "usage: java -jar target/newsdesk.jar summarize --input IN.jsonl --output OUT.jsonl [--sentences N]";
+    static final String USAGE = "usage: java -jar target/newsdesk.jar summarize --input IN.jsonl --output OUT.jsonl [--sentences N]"
+            + " [--ratio R --ratio-min MIN --ratio-max MAX]";
     private static final int DEFAULT_SENTENCES = 3;
 
     private SummarizeCommand() {
@@ -35,11 +37,11 @@ public final class SummarizeCommand {
         Path output;
         ExtractiveSummarizer summarizer;
         try {
-            Options options = Options.parse(args, Set.of("input", "output", "sentences", "method"));
+            Options options = Options.parse(args, Set.of("input", "output", "sentences", "ratio", "ratio-min",
+                    "ratio-max", "method"));
             input = options.existingFile("input");
             output = Path.of(options.required("output"));
-            summarizer = new ExtractiveSummarizer(options.positiveInt("sentences", DEFAULT_SENTENCES), 0,
-                    method(options.optional("method", "default")));
+            summarizer = new ExtractiveSummarizer(length(options), 0, method(options.optional("method", "default")));
         } catch (UsageException e) {
             System.err.println("summarize: " + e.getMessage());
             System.err.println(USAGE);
@@ -63,6 +65,18 @@ public final class SummarizeCommand {
             System.err.println("summarize: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** --sentences N (3 if not given), or --ratio R of the article's sentences within --ratio-min and --ratio-max. */
+    static SummaryLength length(Options options) throws UsageException {
+        int sentences = options.positiveInt("sentences", DEFAULT_SENTENCES);
+        double ratio = options.share("ratio", 0);
+        int min = options.positiveInt("ratio-min", sentences);
+        int max = options.positiveInt("ratio-max", Math.max(min, sentences));
+        if (max < min) {
+            throw new UsageException("--ratio-max must be at least --ratio-min");
+        }
+        return new SummaryLength(sentences, ratio, min, max);
     }
 
     private static int summarizeFile(ExtractiveSummarizer summarizer, Path input, Path output) throws IOException {
@@ -99,7 +113,7 @@ public final class SummarizeCommand {
         try {
             return SummaryMethod.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--method must be default, lead or textrank, not " + name);
+            throw new UsageException("--method must be default, centrality, lead or textrank, not " + name);
         }
     }
 }

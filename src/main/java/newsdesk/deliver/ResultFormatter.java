@@ -12,6 +12,7 @@ import java.util.Map;
 import newsdesk.Version;
 import newsdesk.article.Article;
 import newsdesk.article.ArticleText;
+import newsdesk.article.SourceMetadata;
 import newsdesk.article.Translation;
 import org.apache.camel.Headers;
 
@@ -62,6 +63,18 @@ public class ResultFormatter {
         source.put("receivedAt", article.source().receivedAt().toString());
         source.put("encoding", article.source().encoding());
         source.put("title", article.original().title());
+        source.put("format", article.source().format());
+        SourceMetadata found = article.source().metadata();
+        ObjectNode metadata = source.putObject("metadata");
+        putIfFound(metadata, "headline", found.headline());
+        putIfFound(metadata, "byline", found.byline());
+        putIfFound(metadata, "published", found.published());
+        putIfFound(metadata, "url", found.url());
+        putIfFound(metadata, "language", found.language());
+        if (!found.keywords().isEmpty()) {
+            strings(metadata.putArray("keywords"), found.keywords());
+        }
+        putIfFound(metadata, "description", found.description());
 
         result.put("title", english.title());
         ObjectNode language = result.putObject("language");
@@ -103,6 +116,12 @@ public class ResultFormatter {
         }
         flags.addAll(article.checkFlags());
         return flags;
+    }
+
+    private static void putIfFound(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
     }
 
     private static void strings(ArrayNode array, Iterable<String> values) {

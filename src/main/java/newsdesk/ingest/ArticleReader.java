@@ -1,32 +1,34 @@
 package newsdesk.ingest;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import newsdesk.article.Article;
-import newsdesk.article.ArticleText;
 import newsdesk.article.SourceFile;
+import newsdesk.ingest.format.FormatReader;
+import newsdesk.ingest.format.FormatRegistry;
+import newsdesk.ingest.format.ParsedArticle;
 
 /**
- * Reads an inbox file into an {@link Article}: decodes it, refuses what is not article text (empty,
- * binary, markup, data), tidies its lines and finds its title.
+ * Reads an inbox file into an {@link Article}: unpacks a .gz, decodes it, drops stray control
+ * characters and hands it to the reader of its format (text, web page, Markdown, ninjs, NITF,
+ * NewsML-G2), which refuses what holds no article.
  */
 public class ArticleReader {
 
-    /** A first line this short that does not end like a sentence is a headline. */
-    private static final int MAX_TITLE_CHARS = 150;
     /** More control characters than this share of the text means the file is not text (a stray bell or colour code is fine). */
     private static final double MAX_CONTROL_SHARE = 0.25;
-    private static final Pattern INVISIBLE = Pattern.compile("[\\s\\p{Z}\\u200B-\\u200D\\u2060]*");
-    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
-    private static final String SENTENCE_END = ".!?:;…\"“”»«'’)";
 
     private final TextDecoder decoder = new TextDecoder();
+    private final FormatRegistry formats = new FormatRegistry();
     private final String sourceLanguage;
     private final SizeLimit limit;
 
@@ -41,17 +43,38 @@ public class ArticleReader {
             throw new UnprocessableArticleException("The file is empty.");
         }
         limit.check(bytes.length);
-        TextDecoder.Decoded decoded = decoder.decode(bytes);
-        String text = withoutControlCharacters(decoded.text());
-        PlainTextCheck.check(text);
-        List<String> lines = lines(Normalizer.normalize(text, Normalizer.Form.NFC));
-        if (lines.isEmpty()) {
-            throw new UnprocessableArticleException("The file holds only white space.");
+        byte[] content = FormatRegistry.isGzip(fileName) ? gunzip(bytes) : bytes;
+        TextDecoder.Decoded decoded = decoder.decode(content, FormatRegistry.isMarkup(fileName) ? DeclaredCharset.find(content) : null);
+        String text = Normalizer.normalize(withoutControlCharacters(decoded.text()), Normalizer.Form.NFC);
+        FormatReader reader = formats.readerFor(fileName, text);
+        ParsedArticle parsed = reader.read(text);
+        if (parsed.text().paragraphs().isEmpty()) {
+            throw new UnprocessableArticleException("The file holds no article text.");
         }
         String sha256 = sha256(bytes);
-        SourceFile source = new SourceFile(fileName, bytes.length, sha256, receivedAt, decoded.charset());
-        ArticleText original = new ArticleText(lines, hasTitle(lines));
-        return new Article(sha256, source, original, sourceLanguage, null, List.of(), receivedAt);
+        SourceFile source = new SourceFile(fileName, bytes.length, sha256, receivedAt, decoded.charset(), reader.format(), parsed.metadata());
+        return new Article(sha256, source, parsed.text(), sourceLanguage, null, List.of(), receivedAt);
+    }
+
+    /** The unpacked content, within the same size limit, so a small file that unpacks to gigabytes (a zip bomb) is refused early. */
+    private byte[] gunzip(byte[] bytes) throws UnprocessableArticleException {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                out.write(buffer, 0, n);
+                if (out.size() > limit.maxBytes()) {
+                    throw new UnprocessableArticleException("The .gz file unpacks to more than the limit of " + limit.maxBytes()
+                            + " bytes (newsdesk.inbox.max-bytes).");
+                }
+            }
+            if (out.size() == 0) {
+                throw new UnprocessableArticleException("The .gz file unpacks to an empty file.");
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UnprocessableArticleException("The .gz file is not valid gzip data: " + e.getMessage());
+        }
     }
 
     /** Drops stray control characters; a text made largely of them is binary. */
@@ -79,34 +102,6 @@ public class ArticleReader {
     private static boolean isDropped(int c) {
         boolean layout = c == '\n' || c == '\r' || c == '\t';
         return Character.isISOControl(c) && !layout || c == '\uFEFF';
-    }
-
-    /** Lines without trailing white space, CRLF and CR taken as LF, blank lines at either end removed. */
-    private static List<String> lines(String text) {
-        List<String> lines = new ArrayList<>();
-        for (String line : LINE_BREAK.split(text, -1)) {
-            // A line of only (non-breaking, wide, zero-width) spaces is blank.
-            lines.add(INVISIBLE.matcher(line).matches() ? "" : line.replace('\t', ' ').stripTrailing());
-        }
-        while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-            lines.remove(lines.size() - 1);
-        }
-        while (!lines.isEmpty() && lines.get(0).isBlank()) {
-            lines.remove(0);
-        }
-        return lines;
-    }
-
-    /**
-     * The first line is a title when more text follows and it reads like a headline: short, and
-     * either set apart by a blank line or not ending like a sentence.
-     */
-    private static boolean hasTitle(List<String> lines) {
-        String first = lines.get(0).strip();
-        boolean moreText = lines.stream().skip(1).anyMatch(line -> !line.isBlank());
-        boolean setApart = lines.size() > 1 && lines.get(1).isBlank();
-        boolean endsLikeSentence = SENTENCE_END.indexOf(first.charAt(first.length() - 1)) >= 0;
-        return moreText && first.length() <= MAX_TITLE_CHARS && (setApart || !endsLikeSentence);
     }
 
     private static String sha256(byte[] bytes) {

@@ -57,7 +57,7 @@ public class InboxArrivals implements GenericFileFilter<File> {
             return false;
         }
         if (!SupportedFormats.isSupported(name)) {
-            warnOnce(path, "{} stays in the inbox: Newsdesk takes only {} files (in any case). Rename or remove it.", name,
+            warnOnce(path, "{} stays in the inbox: Newsdesk takes only {} files (each also .gz, in any case). Rename or remove it.", name,
                     SupportedFormats.describe());
             return false;
         }

@@ -1,29 +1,27 @@
 package newsdesk.ingest;
 
-import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.List;
+import newsdesk.ingest.format.FormatRegistry;
 
 /**
- * The file types the inbox takes, by extension, in any case ({@code .txt}, {@code .TXT}). The one
- * place they are listed: which files are picked up, the warning for any other file, and the names of
- * results all follow from it. A new reader adds its extension here.
+ * The file types the inbox takes: the extensions {@link FormatRegistry} has a reader for, in any case
+ * ({@code .txt}, {@code .TXT}), each also with {@code .gz}. Which files are picked up, the warning for any
+ * other file, and the names of results all follow from it.
  */
 public final class SupportedFormats {
 
-    private static final Set<String> EXTENSIONS = Set.of("txt");
+    private static final List<String> EXTENSIONS = FormatRegistry.EXTENSIONS;
 
     private SupportedFormats() {
     }
 
-    /** Whether the name ends in a supported extension, in any case. */
+    /** Whether the name ends in a supported extension (or one followed by .gz), in any case. */
     public static boolean isSupported(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        return dot > 0 && EXTENSIONS.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return EXTENSIONS.contains(FormatRegistry.extension(fileName));
     }
 
-    /** For messages: "*.txt" (or "*.html, *.txt" and so on). */
+    /** For messages: "*.htm, *.html, ..., *.xml". */
     public static String describe() {
-        return String.join(", ", new TreeSet<>(EXTENSIONS).stream().map(e -> "*." + e).toList());
+        return String.join(", ", EXTENSIONS.stream().map(e -> "*." + e).toList());
     }
 }

@@ -25,6 +25,25 @@ public class TextDecoder {
     }
 
     public Decoded decode(byte[] bytes) throws UnprocessableArticleException {
+        return decode(bytes, null);
+    }
+
+    /**
+     * As {@link #decode(byte[])}, with the charset a web page or XML document declares ({@code <meta
+     * charset>}, {@code <?xml encoding?>}; null when none): a byte order mark outranks it, as in browsers,
+     * and so does content that is valid UTF-8 with multi-byte characters in it, which a page saved as
+     * UTF-8 but still declaring its old single-byte charset is (Latin-1 text is practically never valid UTF-8).
+     */
+    public Decoded decode(byte[] bytes, String declared) throws UnprocessableArticleException {
+        Charset single = declared == null || startsWith(bytes, 0xEF, 0xBB, 0xBF) || startsWith(bytes, 0xFF, 0xFE)
+                || startsWith(bytes, 0xFE, 0xFF) ? null : singleByte(declared);
+        if (single != null && !(isUtf8(bytes) && hasUtf8Sequence(bytes))) {
+            try {
+                return new Decoded(decoder(single).decode(ByteBuffer.wrap(bytes)).toString(), single.name());
+            } catch (CharacterCodingException notThatCharset) {
+                // The declaration is wrong: the content decides, as for any file.
+            }
+        }
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
             return new Decoded(strict(bytes, 3, StandardCharsets.UTF_8), "UTF-8");
         }
@@ -77,6 +96,27 @@ public class TextDecoder {
                 in.position(in.position() + 1);
             }
         }
+    }
+
+    /**
+     * The declared charset when it is one other than UTF-8 and UTF-16 (which a declaration cannot
+     * select without a byte order mark); ISO-8859-1 and US-ASCII are read as Windows-1252, as browsers do.
+     */
+    private static Charset singleByte(String declared) {
+        String name = declared.strip().toLowerCase(java.util.Locale.ROOT);
+        if (name.matches("iso-?8859-1|latin-?1|l1|us-ascii|ascii|iso_8859-1|cp1252|windows-1252")) {
+            return WINDOWS_1252;
+        }
+        try {
+            Charset charset = Charset.forName(name);
+            return charset.equals(StandardCharsets.UTF_8) || charset.name().startsWith("UTF-") ? null : charset;
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        return decodes(bytes, 0, bytes.length);
     }
 
     /** Whether the bytes hold at least one well-formed multi-byte UTF-8 character. */

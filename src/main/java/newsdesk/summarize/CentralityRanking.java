@@ -24,9 +24,9 @@ final class CentralityRanking implements SentenceRanking {
     private static final double REDUNDANCY = 0.35;
 
     @Override
-    public List<Integer> rank(List<List<String>> terms) {
-        int n = terms.size();
-        TermIndex index = new TermIndex(terms);
+    public List<Integer> rank(Candidates candidates) {
+        int n = candidates.size();
+        TermIndex index = new TermIndex(candidates.terms());
         double[][] cosine = new TermVectors(index).cosineMatrix();
         double[] lexRank = PageRank.scores(cosine);
         double[] centralityRank = rankShares(TextRank.scores(index));
@@ -40,7 +40,7 @@ final class CentralityRanking implements SentenceRanking {
     }
 
     /** Each sentence's rank as a share of the article: 0 for the highest score, approaching 1 for the lowest. */
-    private static double[] rankShares(double[] score) {
+    static double[] rankShares(double[] score) {
         int n = score.length;
         List<Integer> byScore = SentenceRanking.byScore(score);
         double[] share = new double[n];

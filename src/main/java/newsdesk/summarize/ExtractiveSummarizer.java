@@ -22,26 +22,27 @@ public class ExtractiveSummarizer {
     /** Compiled once: String.split compiles a multi-character regex on every call. */
     private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
-    private final int sentences;
+    private final SummaryLength length;
     private final int maxChars;
     private final SentenceRanking ranking;
 
     /** sentences > 0; maxChars 0 = no character budget (else the summary's total length stays within it, at least one sentence). */
     public ExtractiveSummarizer(int sentences, int maxChars) {
-        this(sentences, maxChars, SummaryMethod.DEFAULT);
+        this(SummaryLength.fixed(sentences), maxChars, SummaryMethod.DEFAULT);
     }
 
-    /** The same with a baseline method instead of the summarizer's own, for comparisons. */
-    public ExtractiveSummarizer(int sentences, int maxChars, SummaryMethod method) {
-        if (sentences <= 0) {
-            throw new IllegalArgumentException("sentences must be positive: " + sentences);
-        }
+    /** The same with a length rule, and a baseline method instead of the summarizer's own for comparisons. */
+    public ExtractiveSummarizer(SummaryLength length, int maxChars, SummaryMethod method) {
+        this(length, maxChars, method.ranking());
+    }
+
+    ExtractiveSummarizer(SummaryLength length, int maxChars, SentenceRanking ranking) {
         if (maxChars < 0) {
             throw new IllegalArgumentException("maxChars must be 0 (no budget) or positive: " + maxChars);
         }
-        this.sentences = sentences;
+        this.length = length;
         this.maxChars = maxChars;
-        this.ranking = method.ranking();
+        this.ranking = ranking;
         // Loads the sentence models and analyzers now rather than during the first article.
         Language.values();
     }
@@ -66,8 +67,8 @@ public class ExtractiveSummarizer {
         if (texts.isEmpty()) {
             return List.of();
         }
-        List<Integer> ranked = ranking.rank(texts.stream().map(lang::terms).toList());
-        return select(ranked, texts);
+        List<Integer> ranked = ranking.rank(Candidates.of(texts, lang));
+        return select(ranked, texts, length.count(texts.size()));
     }
 
     /** Pipeline step: article.withSummary(summarize(title, body, "en")) on the translation. */
@@ -91,7 +92,7 @@ public class ExtractiveSummarizer {
         return article.withSummary(summarize(text.title(), text.body(), language));
     }
 
-    private static List<String> candidateSentences(String title, String body, Language language) {
+    static List<String> candidateSentences(String title, String body, Language language) {
         SentenceSplitter splitter = new SentenceSplitter(language);
         String titleLine = title == null ? "" : title.strip();
         List<String> candidates = new ArrayList<>();
@@ -116,7 +117,7 @@ public class ExtractiveSummarizer {
     }
 
     /** The best-ranked sentences within the sentence count and character budget, back in text order. */
-    private List<String> select(List<Integer> ranked, List<String> texts) {
+    private List<String> select(List<Integer> ranked, List<String> texts, int sentences) {
         List<Integer> chosen = new ArrayList<>();
         int length = 0;
         for (int index : ranked) {

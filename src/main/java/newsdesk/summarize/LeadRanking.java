@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
 final class LeadRanking implements SentenceRanking {
 
     @Override
-    public List<Integer> rank(List<List<String>> terms) {
-        return IntStream.range(0, terms.size()).boxed().toList();
+    public List<Integer> rank(Candidates candidates) {
+        return IntStream.range(0, candidates.size()).boxed().toList();
     }
 }

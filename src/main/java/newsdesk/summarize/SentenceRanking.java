@@ -6,11 +6,8 @@ import java.util.stream.IntStream;
 /** Orders candidate sentences by how much they belong in a summary. */
 interface SentenceRanking {
 
-    /**
-     * @param terms the terms (stemmed content words) of each candidate sentence, in text order
-     * @return indexes into the candidates, the most summary-worthy first
-     */
-    List<Integer> rank(List<List<String>> terms);
+    /** @return indexes into the candidates, the most summary-worthy first */
+    List<Integer> rank(Candidates candidates);
 
     /** Indexes ordered by score, highest first; ties keep text order. */
     static List<Integer> byScore(double[] score) {

@@ -55,6 +55,11 @@ final class TermIndex {
         return ids.length;
     }
 
+    /** Number of distinct terms in the article. */
+    int vocabularySize() {
+        return documentFrequency.length;
+    }
+
     /** Distinct term ids of a sentence, ascending. */
     int[] ids(int sentence) {
         return ids[sentence];

@@ -1,5 +1,7 @@
 package newsdesk.summarize;
 
+import java.util.Arrays;
+
 /**
  * Sentences as tf-idf vectors, with document frequencies counted over the article's own sentences,
  * so no background corpus is needed and any language works.
@@ -50,6 +52,32 @@ final class TermVectors {
             }
         }
         return dot / (norms[a] * norms[b]);
+    }
+
+    /** Each sentence's cosine with the whole article (the sum of its sentence vectors). */
+    double[] centroidCosines() {
+        int n = weights.length;
+        double[] centroid = new double[index.vocabularySize()];
+        for (int s = 0; s < n; s++) {
+            int[] ids = index.ids(s);
+            for (int i = 0; i < ids.length; i++) {
+                centroid[ids[i]] += weights[s][i];
+            }
+        }
+        double centroidNorm = Math.sqrt(Arrays.stream(centroid).map(w -> w * w).sum());
+        double[] cosines = new double[n];
+        for (int s = 0; s < n; s++) {
+            if (norms[s] == 0 || centroidNorm == 0) {
+                continue;
+            }
+            int[] ids = index.ids(s);
+            double dot = 0;
+            for (int i = 0; i < ids.length; i++) {
+                dot += weights[s][i] * centroid[ids[i]];
+            }
+            cosines[s] = dot / (norms[s] * centroidNorm);
+        }
+        return cosines;
     }
 
     double[][] cosineMatrix() {

@@ -9,8 +9,8 @@ import java.util.List;
 final class TextRank implements SentenceRanking {
 
     @Override
-    public List<Integer> rank(List<List<String>> terms) {
-        return SentenceRanking.byScore(scores(new TermIndex(terms)));
+    public List<Integer> rank(Candidates candidates) {
+        return SentenceRanking.byScore(scores(new TermIndex(candidates.terms())));
     }
 
     static double[] scores(TermIndex index) {

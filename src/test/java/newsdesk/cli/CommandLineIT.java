@@ -21,7 +21,7 @@ class CommandLineIT {
 
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).startsWith("Newsdesk ")
-                .contains("usage: java -jar target/newsdesk.jar", "demo", "summarize", "evaluate", "bench",
+                .contains("usage: java -jar target/newsdesk.jar", "demo", "summarize", "evaluate", "bench", "extract",
                         "DEEPL_AUTH_KEY", "NEWSDESK_DATA_DIR", "NEWSDESK_MONITORING_PORT", "docs/", "configuration.md")
                 .doesNotContain("Apache Camel");
         assertThat(help.err()).isEmpty();
@@ -55,7 +55,7 @@ class CommandLineIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "summarize", "evaluate", "bench"})
+    @ValueSource(strings = {"demo", "summarize", "evaluate", "bench", "extract"})
     void everyCommandAnswersHelpWithoutRunning(String command) throws Exception {
         Run run = JarProcess.run(PROJECT, Map.of(), command, "--help");
 

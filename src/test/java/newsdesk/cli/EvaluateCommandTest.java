@@ -44,6 +44,21 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void printsTheDifferenceToABaselineWithAPairedInterval() throws IOException {
+        Path references = Files.writeString(dir.resolve("refs.jsonl"), REFERENCES);
+        Path system = Files.writeString(dir.resolve("sys.jsonl"), REFERENCES);
+        Path baseline = Files.writeString(dir.resolve("base.jsonl"), REFERENCES.lines().findFirst().orElseThrow());
+
+        CommandResult result = CommandResult.run("evaluate", "--references", references.toString(),
+                "--system", system.toString(), "--baseline", baseline.toString());
+
+        // d1 is equal in both (difference 0), d2 is missing from the baseline (difference 100): mean 50.
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("system - baseline (paired bootstrap)")
+                .containsPattern("(?s)baseline.*ROUGE-1 +50\\.00 +\\[0\\.00, 100\\.00\\]");
+    }
+
+    @Test
     void rejectsBadArgumentsWithUsageAndExitCode2() throws IOException {
         Path references = Files.writeString(dir.resolve("refs.jsonl"), REFERENCES);
 

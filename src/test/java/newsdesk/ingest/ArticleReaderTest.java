@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import newsdesk.FormatSamples;
 import newsdesk.article.Article;
 import org.junit.jupiter.api.Test;
 
@@ -61,5 +62,39 @@ class ArticleReaderTest {
         System.arraycopy(a, 0, out, 0, a.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
+    }
+    @Test
+    void readsAGzippedPageLikeThePageAndRefusesAGzipBombAndBrokenGzip() throws Exception {
+        byte[] page = "<html><body><p>Ein Artikel über die Straße.</p></body></html>".getBytes(StandardCharsets.UTF_8);
+
+        Article article = reader.read(FormatSamples.gzip(page), "seite.HTML.gz");
+
+        assertThat(article.source().format()).isEqualTo("html");
+        assertThat(article.original().paragraphs()).containsExactly("Ein Artikel über die Straße.");
+        assertThat(article.source().bytes()).isEqualTo(FormatSamples.gzip(page).length);
+        assertThatThrownBy(() -> reader.read(FormatSamples.gzip(new byte[5000]), "bombe.txt.gz"))
+                .isInstanceOf(UnprocessableArticleException.class).hasMessageContaining("unpacks to more than the limit of 1000 bytes");
+        assertThatThrownBy(() -> reader.read("kein gzip".getBytes(StandardCharsets.UTF_8), "kaputt.txt.gz"))
+                .isInstanceOf(UnprocessableArticleException.class).hasMessageContaining("not valid gzip");
+    }
+
+    @Test
+    void aPageIsReadInTheCharsetItDeclaresUnlessItsBytesAreUtf8() throws Exception {
+        String page = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Grüße aus Köln.</p></body></html>";
+
+        Article declared = reader.read(page.getBytes(Charset.forName("windows-1252")), "a.html");
+        Article wronglyDeclared = reader.read(page.getBytes(StandardCharsets.UTF_8), "b.html");
+
+        assertThat(declared.source().encoding()).isEqualTo("windows-1252");
+        assertThat(declared.original().paragraphs()).containsExactly("Grüße aus Köln.");
+        assertThat(wronglyDeclared.source().encoding()).isEqualTo("UTF-8");
+        assertThat(wronglyDeclared.original().paragraphs()).containsExactly("Grüße aus Köln.");
+    }
+
+    @Test
+    void anExtensionNewsdeskDoesNotReadIsRefusedNamingTheOnesItReads() {
+        assertThatThrownBy(() -> reader.read("Text".getBytes(StandardCharsets.UTF_8), "bericht.pdf"))
+                .isInstanceOf(UnprocessableArticleException.class)
+                .hasMessage("Newsdesk does not read .pdf files; it reads .htm, .html, .json, .markdown, .md, .txt, .xml and a .gz of any of them.");
     }
 }

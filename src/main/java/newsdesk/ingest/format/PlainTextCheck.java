@@ -1,8 +1,9 @@
-package newsdesk.ingest;
+package newsdesk.ingest.format;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import newsdesk.ingest.UnprocessableArticleException;
 
 /**
  * Refuses markup and data saved as .txt (an HTML page or fragment, XML, JSON): that is not an

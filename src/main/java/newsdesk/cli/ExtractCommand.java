@@ -1,0 +1,183 @@
+package newsdesk.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import newsdesk.article.Article;
+import newsdesk.article.SourceMetadata;
+import newsdesk.cli.Options.UsageException;
+import newsdesk.evaluate.ShingleOverlap;
+import newsdesk.ingest.ArticleReader;
+import newsdesk.ingest.UnprocessableArticleException;
+import newsdesk.ingest.SupportedFormats;
+import newsdesk.ingest.format.FormatRegistry;
+
+/**
+ * {@code extract --input FILE|FOLDER [--output FILE.jsonl] [--truth TRUTH.jsonl]}: reads each file as the
+ * service would (any format Newsdesk reads, a folder's files in name order) and prints one JSON line per
+ * file: id, format, title, byline, published, url, language, articleBody and paragraphs, or the reason a
+ * file is refused, so people can see what Newsdesk reads before any DeepL cost. With {@code --truth}
+ * ({"id", "articleBody"} lines) it prints the extraction score instead (shared/eval README, section 5).
+ * {@code --rounds N} reads the files N times and reports the median rate, the JVM's steady state rather than its warm-up.
+ */
+public final class ExtractCommand {
+
+    static final String USAGE = "usage: java -jar target/newsdesk.jar extract --input FILE|FOLDER [--output FILE.jsonl] [--truth TRUTH.jsonl] [--rounds N]";
+
+    private ExtractCommand() {
+    }
+
+    public static int run(String[] args) {
+        Path input;
+        Path output;
+        Path truth;
+        int rounds;
+        try {
+            Options options = Options.parse(args, Set.of("input", "output", "truth", "rounds"));
+            rounds = options.positiveInt("rounds", 1);
+            input = Path.of(options.required("input"));
+            if (!Files.exists(input)) {
+                throw new UsageException("--input: no such file or folder: " + input);
+            }
+            output = options.optional("output", null) == null ? null : Path.of(options.required("output"));
+            truth = options.optional("truth", null) == null ? null : options.existingFile("truth");
+        } catch (UsageException e) {
+            System.err.println("extract: " + e.getMessage());
+            System.err.println(USAGE);
+            return 2;
+        }
+        try {
+            List<Path> files = files(input);
+            double[] perCpuSecond = new double[rounds];
+            for (int round = 0; round < rounds - 1; round++) {
+                perCpuSecond[round] = readAll(files);
+            }
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long started = System.nanoTime();
+            long cpuStarted = threads.getCurrentThreadCpuTime();
+            Map<String, String> bodies = new HashMap<>();
+            // Standard output is flushed, never closed: the score may follow.
+            Writer out = output == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
+                    : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+            try {
+                Writer lines = truth != null && output == null ? Writer.nullWriter() : new BufferedWriter(out);
+                for (Path file : files) {
+                    ObjectNode line = extract(file);
+                    bodies.put(line.get("id").asText(), line.path("articleBody").asText(""));
+                    lines.write(line.toString());
+                    lines.write('\n');
+                }
+                lines.flush();
+            } finally {
+                if (output == null) {
+                    out.flush();
+                } else {
+                    out.close();
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
+            System.err.printf(Locale.ROOT, "extracted %d files in %.2f s: %.0f files/s (one thread, %.0f per CPU second)%n",
+                    files.size(), seconds, files.size() / seconds, files.size() / cpuSeconds);
+            if (rounds > 1) {
+                perCpuSecond[rounds - 1] = files.size() / cpuSeconds;
+                java.util.Arrays.sort(perCpuSecond);
+                System.err.printf(Locale.ROOT, "median of %d rounds: %.0f files per CPU second%n", rounds, median(perCpuSecond));
+            }
+            if (truth != null) {
+                printScore(JsonLines.fieldById(truth, "articleBody"), bodies);
+            }
+            return 0;
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("extract: cannot read or write a file: " + e.getMessage());
+            return 1;
+        } catch (IllegalArgumentException e) {
+            System.err.println("extract: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Reads every file once, as a warm-up round; returns the files read per CPU second of this thread. */
+    private static double readAll(List<Path> files) throws IOException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStarted = threads.getCurrentThreadCpuTime();
+        for (Path file : files) {
+            extract(file);
+        }
+        return files.size() / ((threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9);
+    }
+
+    private static double median(double[] sorted) {
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /** The file itself, or a folder's regular files of a format Newsdesk reads, in name order. */
+    private static List<Path> files(Path input) throws IOException {
+        if (!Files.isDirectory(input)) {
+            return List.of(input);
+        }
+        try (Stream<Path> listing = Files.list(input)) {
+            return listing.filter(Files::isRegularFile)
+                    .filter(file -> SupportedFormats.isSupported(file.getFileName().toString()))
+                    .sorted().toList();
+        }
+    }
+
+    private static ObjectNode extract(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        ObjectNode line = JsonLines.MAPPER.createObjectNode();
+        line.put("id", id(name));
+        try {
+            // Any size: this shows what would be read; the inbox applies newsdesk.inbox.max-bytes besides.
+            Article article = new ArticleReader(null, Long.MAX_VALUE).read(Files.readAllBytes(file), name);
+            SourceMetadata metadata = article.source().metadata();
+            line.put("format", article.source().format());
+            line.put("title", article.original().title());
+            line.put("byline", metadata.byline());
+            line.put("published", metadata.published());
+            line.put("url", metadata.url());
+            line.put("language", metadata.language());
+            line.put("articleBody", article.original().body());
+            List<String> paragraphs = new ArrayList<>(article.original().paragraphs());
+            if (article.original().hasTitle()) {
+                paragraphs.remove(0);
+            }
+            paragraphs.forEach(line.putArray("paragraphs")::add);
+        } catch (UnprocessableArticleException e) {
+            line.put("error", e.getMessage());
+        }
+        return line;
+    }
+
+    /** The file name without its format's extension and a .gz: "page.html.gz" is "page". */
+    private static String id(String name) {
+        String withoutGz = FormatRegistry.withoutGz(name);
+        int dot = withoutGz.lastIndexOf('.');
+        return dot > 0 ? withoutGz.substring(0, dot) : withoutGz;
+    }
+
+    private static void printScore(Map<String, String> truth, Map<String, String> bodies) {
+        List<ShingleOverlap.Page> pages = truth.entrySet().stream()
+                .map(page -> ShingleOverlap.page(page.getValue(), bodies.getOrDefault(page.getKey(), ""))).toList();
+        long missing = truth.keySet().stream().filter(id -> !bodies.containsKey(id)).count();
+        ShingleOverlap.Score score = ShingleOverlap.score(pages);
+        System.out.printf(Locale.ROOT, "{\"pages\": %d, \"missing\": %d, \"f1\": %.4f, \"precision\": %.4f, \"recall\": %.4f}%n",
+                pages.size(), missing, score.f1(), score.precision(), score.recall());
+    }
+}

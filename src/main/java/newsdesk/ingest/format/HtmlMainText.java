@@ -1,0 +1,423 @@
+package newsdesk.ingest.format;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Finds a web page's article text among its navigation, teasers, comments and ads, as paragraphs
+ * (subheadings, list items and quotes each one paragraph).
+ *
+ * <p>The rules, after Readability's and trafilatura's published ideas (docs/formats.md): drop what is
+ * never article text (scripts, form controls, navigation, captions, hidden elements, elements whose class
+ * or id says comment, share, related, sidebar...); take the body the page marks as such, if it does;
+ * else score every block of running text by its length and commas and credit its parent and
+ * grandparent; the best-scored container, less the share of its text that is links, holds the article,
+ * and siblings that score like it join it. Within it each block becomes a paragraph, except link lists,
+ * furniture lines ("Advertisement") and short stray lines before and after the text.
+ */
+final class HtmlMainText {
+
+    /** Never article text. */
+    private static final Set<String> DROPPED_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas", "iframe",
+            "object", "embed", "button", "input", "select", "textarea", "option", "nav", "aside", "footer", "dialog", "menu",
+            "figure", "figcaption", "video", "audio", "picture", "img", "map", "link", "meta", "head", "label");
+    /** Class or id words of page furniture (after Readability's "unlikely candidates"), unless article words outweigh them. */
+    private static final Pattern FURNITURE = Pattern.compile("(?i)(^|[-_ ])(replies|respond|more-stories|sidebar|widget-area|banner|"
+            + "menu|navbar|nav|navigation|footer|masthead|gdpr|consent|subscription|"
+            + "ad-slot|adslot|pagination|pager|tags|tag-list|taglist|bio|credit|modal|popup|overlay|"
+            + "skip|print|toolbar|rating|vote|jump|toc|meta|byline|dateline|timestamp|date|published|hidden|sr-only|"
+            + "visually-hidden|screen-reader-text|teaser|teasers|carousel|slider|gallery|video|player)($|[-_ ])");
+    /** Furniture however it is written (imageCaption, PromoSmall): never article text, whatever else the class says. */
+    private static final Pattern STRONG_FURNITURE = Pattern.compile("(?i)caption|comment(?!ary)|disqus|share|sharing|social|related|"
+            + "promo|advert|newsletter|cookie|sponsor|outbrain|taboola|breadcrumb|subscribe|signup|recommend|trending|popular|"
+            + "read-?more|more-from|also-read|author-?bio|author-?info");
+    /** Class or id words of article text, which outweigh furniture words (after Readability's "maybe candidates"). */
+    private static final Pattern ARTICLE = Pattern.compile("(?i)(article|body|content|entry|main|post|story|text|blog|column)");
+    private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story");
+    private static final Pattern NEGATIVE = Pattern.compile("(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|"
+            + "footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget");
+    private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
+    /** Blocks whose text is a paragraph of their own. */
+    private static final Set<String> BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt",
+            "td", "th", "div", "section", "article", "main", "ul", "ol", "dl", "table", "tbody", "thead", "tr", "header", "address",
+            "center", "details", "summary", "hr", "br");
+    private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote");
+    private static final String MARKED_BODY = "[itemprop=articleBody], [class~=(?i)^(article|story|entry|post|news)[-_]?(body|content|text)$],"
+            + " [id~=(?i)^(article|story|entry|post|news)[-_]?(body|content|text)$]";
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…:;\"“”»«'’)。！？」』]$");
+    /** Lines that are furniture wherever they stand, compared in lower case without punctuation at either end. */
+    private static final Set<String> BOILERPLATE_LINES = Set.of("advertisement", "advert", "ad", "anzeige", "werbung",
+            "skip to content", "skip to main content", "zum inhalt springen", "login", "log in", "log out", "sign in", "sign up",
+            "anmelden", "abmelden", "subscribe", "abonnieren", "share", "teilen", "tweet", "email", "e-mail", "print", "drucken",
+            "comments", "kommentare", "related", "related news", "related articles", "related stories", "trending", "read more",
+            "weiterlesen", "mehr zum thema", "lesen sie auch", "das könnte sie auch interessieren", "this slideshow requires javascript",
+            "to read the full story", "continue reading", "back to top", "nach oben", "close", "schließen", "menu", "menü", "search",
+            "suche", "follow us", "folgen sie uns");
+    /** Stands for a {@code <br>} in collected text: a private-use character no page has. */
+    private static final char BR = '\uE000';
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\uE000[\\s\u00A0]*\uE000[\\s\u00A0\uE000]*");
+    private static final Pattern COMMA = Pattern.compile("[,،、，]");
+
+    /** Per element: its text length, the part of it in links, its commas, and its score as a container. */
+    private static final class Stats {
+        int chars;
+        int linkChars;
+        int commas;
+        double score;
+        boolean candidate;
+    }
+
+    private final Map<Element, Stats> stats = new IdentityHashMap<>();
+
+    private HtmlMainText() {
+    }
+
+    static List<String> paragraphs(Element body) {
+        return new HtmlMainText().extract(body);
+    }
+
+    private List<String> extract(Element body) {
+        measure(body);
+        prune(body);
+        stats.clear();
+        measure(body);
+        Element top = topCandidate(body);
+        List<Element> parts = marked(body, top);
+        if (parts.isEmpty()) {
+            parts = top == null ? List.of(body) : withSiblings(top);
+        }
+        List<String> paragraphs = new ArrayList<>();
+        for (Element part : parts) {
+            collect(part, paragraphs);
+        }
+        paragraphs.removeIf(HtmlMainText::isBoilerplateLine);
+        trimEdges(paragraphs);
+        return paragraphs;
+    }
+
+    /** Page furniture that is written out in the text: "Advertisement", "Read more", "© 2019 ... All rights reserved". */
+    private static boolean isBoilerplateLine(String paragraph) {
+        String line = paragraph.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\p{P}\\s]+$", "").replaceAll("^[\\p{P}\\s]+", "");
+        return BOILERPLATE_LINES.contains(line)
+                || paragraph.length() < 200 && (line.startsWith("©") || line.startsWith("copyright") || line.contains("all rights reserved"));
+    }
+
+    /**
+     * Short lines that do not end like a sentence before the first and after the last paragraph of
+     * text are the furniture around an article (a kicker, byline, date line, "Log in"), not its start or end.
+     */
+    private static void trimEdges(List<String> paragraphs) {
+        while (!paragraphs.isEmpty() && isStray(paragraphs.get(0))) {
+            paragraphs.remove(0);
+        }
+        while (!paragraphs.isEmpty() && isStray(paragraphs.get(paragraphs.size() - 1))) {
+            paragraphs.remove(paragraphs.size() - 1);
+        }
+    }
+
+    private static boolean isStray(String paragraph) {
+        return paragraph.length() < 80 && paragraph.split("\\s+").length < 10 && !SENTENCE_END.matcher(paragraph).find();
+    }
+
+    /**
+     * The elements the page itself marks as the article's body (schema.org's {@code itemprop=articleBody},
+     * or a class such as article-body, entry-content, story-text), outermost first; empty when there are none
+     * or they hold much less text than the best-scored container, as a teaser or a summary would.
+     */
+    private List<Element> marked(Element body, Element top) {
+        List<Element> marked = new ArrayList<>();
+        for (Element element : body.select(MARKED_BODY)) {
+            if (marked.stream().noneMatch(outer -> element.parents().contains(outer))) {
+                marked.add(element);
+            }
+        }
+        int chars = marked.stream().mapToInt(e -> stats.get(e).chars).sum();
+        int topChars = top == null ? 0 : stats.get(top).chars;
+        boolean microdata = marked.stream().anyMatch(e -> e.attr("itemprop").equals("articleBody"));
+        return chars >= 200 && (microdata || chars >= 0.5 * topChars * (1 - linkDensity(top))) ? marked : List.of();
+    }
+
+    /** Removes what is never article text. */
+    private void prune(Element body) {
+        List<Node> dropped = new ArrayList<>();
+        NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof org.jsoup.nodes.Comment) {
+                    dropped.add(node);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (node instanceof Element element && element != body && isFurniture(element, body)) {
+                    dropped.add(element);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, body);
+        dropped.forEach(Node::remove);
+    }
+
+    private boolean isFurniture(Element element, Element body) {
+        String tag = element.normalName();
+        if (DROPPED_TAGS.contains(tag)) {
+            return true;
+        }
+        if (element.hasAttr("hidden") || "true".equals(element.attr("aria-hidden"))
+                || HIDDEN_STYLE.matcher(element.attr("style")).find()) {
+            return true;
+        }
+        String role = element.attr("role");
+        if (role.equals("navigation") || role.equals("complementary") || role.equals("contentinfo") || role.equals("banner")
+                || role.equals("dialog") || role.equals("alert") || role.equals("menu") || role.equals("menubar")) {
+            return true;
+        }
+        if (tag.equals("body") || tag.equals("article") || tag.equals("main") || tag.equals("a") || tag.equals("p")) {
+            return false;
+        }
+        String names = element.className() + " " + element.id();
+        if (names.length() <= 1) {
+            return false;
+        }
+        boolean furniture = STRONG_FURNITURE.matcher(names).find()
+                || FURNITURE.matcher(names).find() && !ARTICLE.matcher(names).find();
+        // Furniture is a small part of a page: a layout wrapper ("container has-sidebar") that holds
+        // most of the text, the article or its headline is not.
+        return furniture && stats.get(element).chars < 0.4 * stats.get(body).chars
+                && element.selectFirst("article, main, h1, [itemprop=articleBody]") == null;
+    }
+
+    /** Text length, link text length and commas of every element, in one pass. */
+    private void measure(Element body) {
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof Element element) {
+                    stats.put(element, new Stats());
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                Element parent = (Element) node.parent();
+                if (node instanceof TextNode text) {
+                    String content = text.getWholeText();
+                    if (content.isBlank()) {
+                        return;
+                    }
+                    int chars = content.strip().length() + 1;
+                    int commas = (int) COMMA.matcher(content).results().count();
+                    boolean inLink = false;
+                    for (Element e = parent; e != null && stats.containsKey(e); e = e.parent()) {
+                        Stats s = stats.get(e);
+                        s.chars += chars;
+                        s.commas += commas;
+                        inLink |= e.normalName().equals("a");
+                        if (inLink) {
+                            s.linkChars += chars;
+                        }
+                    }
+                }
+            }
+        }, body);
+    }
+
+    private double linkDensity(Element element) {
+        Stats s = stats.get(element);
+        return s == null || s.chars == 0 ? 0 : Math.min(1.0, (double) s.linkChars / s.chars);
+    }
+
+    /** Readability's scoring: blocks of running text credit their parent fully, grandparent by half, the next by a sixth. */
+    private Element topCandidate(Element body) {
+        List<Element> candidates = new ArrayList<>();
+        for (Element element : body.getAllElements()) {
+            String tag = element.normalName();
+            boolean textBlock = SCORED.contains(tag) || (tag.equals("div") || tag.equals("section")) && !hasBlockChild(element);
+            Stats s = stats.get(element);
+            if (!textBlock || s == null || s.chars < 25) {
+                continue;
+            }
+            double score = 1 + s.commas + Math.min(s.chars / 100.0, 3);
+            Element ancestor = element.parent();
+            for (int level = 0; level < 3 && ancestor != null && stats.containsKey(ancestor); level++, ancestor = ancestor.parent()) {
+                Stats a = stats.get(ancestor);
+                if (!a.candidate) {
+                    a.candidate = true;
+                    a.score = initialScore(ancestor);
+                    candidates.add(ancestor);
+                }
+                a.score += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+            }
+        }
+        Element best = null;
+        double bestScore = 0;
+        for (Element candidate : candidates) {
+            Stats s = stats.get(candidate);
+            s.score *= 1 - linkDensity(candidate);
+            if (s.score > bestScore) {
+                bestScore = s.score;
+                best = candidate;
+            }
+        }
+        // A container holding nothing but the best one says nothing new; its wider parent may hold the rest of the text.
+        while (best != null && best.parent() != null && stats.containsKey(best.parent()) && best.parent() != body
+                && stats.get(best.parent()).chars <= stats.get(best).chars * 1.05) {
+            best = best.parent();
+        }
+        return best;
+    }
+
+    private static double initialScore(Element element) {
+        double score = switch (element.normalName()) {
+            case "div", "article", "main", "section" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        return score + classWeight(element);
+    }
+
+    private static double classWeight(Element element) {
+        double weight = 0;
+        for (String name : new String[] {element.className(), element.id()}) {
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (NEGATIVE.matcher(name).find()) {
+                weight -= 25;
+            }
+            if (POSITIVE.matcher(name).find()) {
+                weight += 25;
+            }
+        }
+        return weight;
+    }
+
+    /** The best container and those of its siblings that look like more of the same article. */
+    private List<Element> withSiblings(Element top) {
+        Element parent = top.parent();
+        if (parent == null) {
+            return List.of(top);
+        }
+        double threshold = Math.max(10, stats.get(top).score * 0.2);
+        List<Element> parts = new ArrayList<>();
+        for (Element sibling : parent.children()) {
+            Stats s = stats.get(sibling);
+            if (sibling == top) {
+                parts.add(sibling);
+            } else if (s != null && s.candidate && s.score + (sameClass(sibling, top) ? stats.get(top).score * 0.2 : 0) >= threshold) {
+                parts.add(sibling);
+            } else if (s != null && sibling.normalName().equals("p")) {
+                double density = linkDensity(sibling);
+                String text = sibling.text();
+                if (s.chars > 80 && density < 0.25 || s.chars <= 80 && s.chars > 0 && density == 0 && text.matches(".*\\.( |$).*")) {
+                    parts.add(sibling);
+                }
+            }
+        }
+        return parts;
+    }
+
+    private static boolean sameClass(Element a, Element b) {
+        return !a.className().isEmpty() && a.className().equals(b.className());
+    }
+
+    private static boolean hasBlockChild(Element element) {
+        for (Element child : element.children()) {
+            if (BLOCKS.contains(child.normalName()) && !child.normalName().equals("br")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Each block's text as a paragraph, inline runs between blocks too; link lists are left out. */
+    private void collect(Element container, List<String> paragraphs) {
+        StringBuilder inline = new StringBuilder();
+        for (Node child : container.childNodes()) {
+            if (child instanceof TextNode text) {
+                inline.append(text.getWholeText());
+            } else if (child instanceof Element element) {
+                String tag = element.normalName();
+                if (tag.equals("br")) {
+                    inline.append(BR);
+                } else if (!BLOCKS.contains(tag)) {
+                    appendText(element, inline);
+                } else {
+                    flush(inline, container, paragraphs);
+                    if (tag.equals("h1")) {
+                        // The headline, which is the article's title line already.
+                        continue;
+                    }
+                    if (hasBlockChild(element)) {
+                        collect(element, paragraphs);
+                    } else if (keeps(element)) {
+                        collectLeaf(element, paragraphs);
+                    }
+                }
+            }
+        }
+        flush(inline, container, paragraphs);
+    }
+
+    private void collectLeaf(Element element, List<String> paragraphs) {
+        StringBuilder text = new StringBuilder();
+        appendText(element, text);
+        split(text.toString(), paragraphs);
+    }
+
+    /** The element's text, each {@code <br>} marked, so that a run of them can part paragraphs as in browsers. */
+    private static void appendText(Element element, StringBuilder text) {
+        for (Node node : element.childNodes()) {
+            if (node instanceof TextNode textNode) {
+                text.append(textNode.getWholeText());
+            } else if (node instanceof Element child) {
+                if (child.normalName().equals("br")) {
+                    text.append(BR);
+                } else {
+                    appendText(child, text);
+                }
+            }
+        }
+    }
+
+    /** Source line breaks are spaces; two or more {@code <br>} in a row end a paragraph, one is a space. */
+    private static void split(String text, List<String> paragraphs) {
+        for (String part : PARAGRAPH_BREAK.split(text)) {
+            String line = ParsedArticle.oneLine(part.replace(BR, ' '));
+            if (!line.isEmpty()) {
+                paragraphs.add(line);
+            }
+        }
+    }
+
+    private void flush(StringBuilder inline, Element container, List<String> paragraphs) {
+        String text = inline.toString();
+        inline.setLength(0);
+        if (linkDensity(container) < 0.5 || text.length() > 100) {
+            split(text, paragraphs);
+        }
+    }
+
+    /** A block is left out when it is mostly links (a list of related stories) and short. */
+    private boolean keeps(Element block) {
+        Stats s = stats.get(block);
+        if (s == null || s.chars == 0) {
+            return false;
+        }
+        double density = linkDensity(block);
+        if (density > 0.5 && (s.chars < 200 || !block.normalName().equals("p"))) {
+            return false;
+        }
+        return true;
+    }
+}

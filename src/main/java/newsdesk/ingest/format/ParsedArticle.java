@@ -1,0 +1,36 @@
+package newsdesk.ingest.format;
+
+import java.util.ArrayList;
+import java.util.List;
+import newsdesk.article.ArticleText;
+import newsdesk.article.SourceMetadata;
+
+/** What a format reader makes of a file: the text to translate (headline first) and the metadata it found. */
+public record ParsedArticle(ArticleText text, SourceMetadata metadata) {
+
+    /**
+     * The headline (when there is one) and the paragraphs, one line each with a blank line between, so
+     * the translation keeps them apart; white space inside a paragraph is folded to single spaces.
+     */
+    public static ParsedArticle of(String headline, List<String> paragraphs, SourceMetadata metadata) {
+        List<String> lines = new ArrayList<>();
+        String title = headline == null ? "" : oneLine(headline);
+        if (!title.isEmpty()) {
+            lines.add(title);
+        }
+        for (String paragraph : paragraphs) {
+            String line = oneLine(paragraph);
+            if (!line.isEmpty()) {
+                if (!lines.isEmpty()) {
+                    lines.add("");
+                }
+                lines.add(line);
+            }
+        }
+        return new ParsedArticle(new ArticleText(lines, !title.isEmpty() && lines.size() > 1), metadata);
+    }
+
+    static String oneLine(String text) {
+        return text.replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ").strip();
+    }
+}

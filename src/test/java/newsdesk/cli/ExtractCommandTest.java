@@ -1,0 +1,69 @@
+package newsdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExtractCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void printsOneLinePerFileWithWhatNewsdeskReadsOrWhyItRefusesIt() throws Exception {
+        Files.writeString(dir.resolve("bericht.md"), "---\nauthor: Eva Lang\n---\n# Neue Brücke\n\nDie Brücke ist fertig.\n\nSie kostet viel.\n");
+        Files.writeString(dir.resolve("kaputt.json"), "{\"name\": \"kein Artikel\"}");
+        Files.writeString(dir.resolve("liste.csv"), "a,b\n");
+
+        CommandResult result = CommandResult.run("extract", "--input", dir.toString());
+
+        assertThat(result.exitCode()).isZero();
+        List<JsonNode> lines = result.out().lines().map(ExtractCommandTest::json).toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).get("id").asText()).isEqualTo("bericht");
+        assertThat(lines.get(0).get("format").asText()).isEqualTo("markdown");
+        assertThat(lines.get(0).get("title").asText()).isEqualTo("Neue Brücke");
+        assertThat(lines.get(0).get("byline").asText()).isEqualTo("Eva Lang");
+        assertThat(lines.get(0).get("articleBody").asText()).isEqualTo("Die Brücke ist fertig.\nSie kostet viel.");
+        assertThat(lines.get(0).get("paragraphs")).hasSize(2);
+        assertThat(lines.get(1).get("id").asText()).isEqualTo("kaputt");
+        assertThat(lines.get(1).get("error").asText()).contains("not an article");
+    }
+
+    @Test
+    void withTruthItPrintsTheExtractionScore() throws Exception {
+        Files.writeString(dir.resolve("seite.html"), "<html><body><article><p>Ein Satz über die neue Brücke in der Stadt.</p></article></body></html>");
+        Path truth = Files.writeString(dir.resolve("truth.jsonl"), "{\"id\": \"seite\", \"articleBody\": \"Ein Satz über die neue Brücke in der Stadt.\"}\n");
+        Path output = dir.resolve("out.jsonl");
+
+        CommandResult result = CommandResult.run("extract", "--input", dir.resolve("seite.html").toString(), "--truth", truth.toString(),
+                "--output", output.toString());
+
+        assertThat(result.out()).contains("\"pages\": 1, \"missing\": 0, \"f1\": 1.0000");
+        assertThat(Files.readString(output)).contains("\"id\":\"seite\"");
+    }
+
+    @Test
+    void rejectsBadArgumentsWithUsageAndExitCode2() {
+        CommandResult result = CommandResult.run("extract", "--input", dir.resolve("nichts").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("usage: java -jar target/newsdesk.jar extract");
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(line, e);
+        }
+    }
+}

@@ -35,7 +35,9 @@ import newsdesk.monitor.ArticleCounters;
 import newsdesk.monitor.ArticleLogContext;
 import newsdesk.monitor.DeeplAnswerTimes;
 import newsdesk.monitor.MonitoringAddress;
+import newsdesk.monitor.RecentArticles;
 import newsdesk.monitor.RetryCount;
+import newsdesk.monitor.StatusPage;
 import newsdesk.monitor.WorkSummary;
 import newsdesk.settings.KnownSettings;
 import newsdesk.monitor.DeeplReadiness;
@@ -355,6 +357,28 @@ public class NewsdeskBeans implements CamelConfiguration {
                                    @PropertyInject("newsdesk.log.summary-ms") long intervalMs) {
         return new WorkSummary(() -> MicrometerUtils.getOrCreateMeterRegistry(context.getRegistry(),
                 MicrometerConstants.METRICS_REGISTRY_NAME), answerTimes, retries, Path.of(dataDir, "inbox"), intervalMs);
+    }
+
+    @BindToRegistry
+    public RecentArticles recentArticles(@PropertyInject("newsdesk.status.recent-articles") int keep) {
+        return new RecentArticles(keep, Clock.systemUTC());
+    }
+
+    /**
+     * The status page's API. The translator and the inbox leader are looked up when asked for, and only on
+     * the roles that have them: asking for the translator builds it, and a node of role ingest has no DeepL key.
+     */
+    @BindToRegistry
+    public StatusPage statusPage(CamelContext context, @BeanInject("recentArticles") RecentArticles recent,
+                                 @PropertyInject("newsdesk.role") String role,
+                                 @PropertyInject("newsdesk.data-dir") String dataDir,
+                                 @BeanInject("deeplPause") DeeplPause pause, @BeanInject("deeplBudget") DeeplBudget budget,
+                                 @BeanInject("deeplUsage") DeeplUsage usage) {
+        return new StatusPage(recent, role, Path.of(dataDir, "inbox"), pause, budget, usage,
+                role.equals("ingest") ? null
+                        : () -> context.getRegistry().lookupByNameAndType("deeplTranslator", DeeplTranslator.class),
+                role.equals("worker") ? null
+                        : () -> context.getRegistry().lookupByNameAndType("inboxLeader", InboxLeader.class));
     }
 
     @BindToRegistry

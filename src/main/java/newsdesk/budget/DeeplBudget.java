@@ -81,6 +81,16 @@ public class DeeplBudget extends RoutePolicySupport implements DeeplAnswers {
         }
     }
 
+    /** newsdesk.deepl.budget.monthly-chars: 0 for none. */
+    public long monthlyLimit() {
+        return monthlyLimit;
+    }
+
+    /** newsdesk.deepl.budget.daily-chars: 0 for none. */
+    public long dailyLimit() {
+        return dailyLimit;
+    }
+
     /** Characters used this billing month, by all nodes. */
     public long usedThisMonth() {
         return ledger.totals(period()).month();

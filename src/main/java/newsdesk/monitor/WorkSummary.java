@@ -2,13 +2,8 @@ package newsdesk.monitor;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
-import newsdesk.ingest.SupportedFormats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +53,7 @@ public class WorkSummary {
         if (newlyDelivered == 0 && newlyRejected == 0 && retried == 0 && answers.answers() == 0) {
             return;
         }
-        long backlog = backlog();
+        long backlog = InboxBacklog.count(inbox);
         LOG.info("Last {} s: desk {}: {} delivered, {} rejected, {} waiting. DeepL: {} characters billed, {} answers "
                         + "(p50 {} ms, p95 {} ms), {} retries. Inbox backlog: {} files.",
                 intervalMs / 1000, DESK, newlyDelivered, newlyRejected, backlog, newlyBilled, answers.answers(),
@@ -67,14 +62,5 @@ public class WorkSummary {
 
     private double total(String counter) {
         return registry.get().find(counter).counters().stream().mapToDouble(Counter::count).sum();
-    }
-
-    private long backlog() {
-        try (Stream<Path> files = Files.list(inbox)) {
-            return files.map(file -> file.getFileName().toString())
-                    .filter(name -> !name.startsWith(".") && SupportedFormats.isSupported(name)).count();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -204,6 +204,11 @@ public class DeeplTranslator {
         return inFlight.current();
     }
 
+    /** How many requests are in flight now (for the status page). */
+    public int requestsInFlight() {
+        return inFlight.inFlight();
+    }
+
     /** EN is the language of EN-US and EN-GB, so English text needs no translation into them. */
     public boolean isTargetLanguage(String language) {
         return language != null

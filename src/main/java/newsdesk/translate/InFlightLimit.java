@@ -106,6 +106,16 @@ public class InFlightLimit {
         }
     }
 
+    /** How many requests are in flight now (for the status page). */
+    public int inFlight() {
+        lock.lock();
+        try {
+            return inFlight;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public int max() {
         return max;
     }

@@ -1,0 +1,173 @@
+package newsdesk.monitor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import newsdesk.budget.DeeplBudget;
+import newsdesk.budget.DeeplUsage;
+import newsdesk.ingest.InboxLeader;
+import newsdesk.translate.DeeplPause;
+import newsdesk.translate.DeeplTranslator;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.apache.camel.Headers;
+
+/**
+ * The status page on the monitoring port (routes/status-page.camel.yaml): its three files, fixed
+ * resources of the jar (never a file named by the request), and the JSON API it reads, {@code /api/status}
+ * and {@code /api/articles}. Nothing here knows the DeepL key.
+ */
+public class StatusPage {
+
+    /** Desks come with a later issue; until then the inbox is this desk's. */
+    static final String INBOX_DESK = "default";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> PAGE_FILES = Map.of(
+            "index.html", "text/html; charset=utf-8",
+            "status.js", "text/javascript; charset=utf-8",
+            "status.css", "text/css; charset=utf-8");
+
+    private final RecentArticles recent;
+    private final String role;
+    private final Path inbox;
+    private final DeeplPause pause;
+    private final DeeplBudget budget;
+    private final DeeplUsage usage;
+    private final Supplier<DeeplTranslator> translator;
+    private final Supplier<InboxLeader> leader;
+    private final Map<String, String> pageFiles;
+
+    /**
+     * {@code translator}: null on a node that does not translate (role ingest); {@code leader}: null on one
+     * that takes no part in the inbox's election (role worker).
+     */
+    public StatusPage(RecentArticles recent, String role, Path inbox, DeeplPause pause, DeeplBudget budget,
+                      DeeplUsage usage, Supplier<DeeplTranslator> translator, Supplier<InboxLeader> leader) {
+        this.recent = recent;
+        this.role = role;
+        this.inbox = inbox;
+        this.pause = pause;
+        this.budget = budget;
+        this.usage = usage;
+        this.translator = translator;
+        this.leader = leader;
+        this.pageFiles = PAGE_FILES.keySet().stream()
+                .collect(Collectors.toUnmodifiableMap(name -> name, StatusPage::read));
+    }
+
+    /** One of the page's own files, named by the route; its type in Content-Type. */
+    public String pageFile(String name, @Headers Map<String, Object> headers) {
+        String content = pageFiles.get(name);
+        if (content == null) {
+            throw new IllegalArgumentException("The status page has no file " + name);
+        }
+        headers.put(Exchange.CONTENT_TYPE, PAGE_FILES.get(name));
+        return content;
+    }
+
+    /** /api/status: the node, the desks, the rejected files and DeepL. */
+    public String status(@Headers Map<String, Object> headers) throws JsonProcessingException {
+        ObjectNode status = JSON.createObjectNode();
+        status.put("time", Instant.now().toString());
+        ObjectNode node = status.putObject("node");
+        node.put("role", role);
+        if (leader == null) {
+            node.putNull("inboxLeader");
+        } else {
+            node.put("inboxLeader", leader.get().isLeader());
+        }
+        var desks = status.putArray("desks");
+        for (RecentArticles.Today today : recent.today(INBOX_DESK)) {
+            ObjectNode desk = JSON.valueToTree(today);
+            if (today.desk().equals(INBOX_DESK)) {
+                desk.put("backlog", InboxBacklog.count(inbox));
+            }
+            desks.add(desk);
+        }
+        status.set("rejected", JSON.valueToTree(recent.rejected()));
+        status.set("deepl", deepl());
+        return json(status, headers);
+    }
+
+    /** /api/articles?desk=&limit=: the latest delivered articles of a desk, newest first. */
+    public String articles(@Header("desk") String desk, @Header("limit") String limit,
+                           @Headers Map<String, Object> headers) throws JsonProcessingException {
+        int most = recent.keep();
+        if (limit != null && !limit.isBlank()) {
+            try {
+                most = Math.min(most, Integer.parseInt(limit.strip()));
+            } catch (NumberFormatException e) {
+                most = -1;
+            }
+            if (most < 1) {
+                headers.put(Exchange.HTTP_RESPONSE_CODE, 400);
+                return json(JSON.createObjectNode().put("error", "limit must be a whole number of at least 1"), headers);
+            }
+        }
+        String deskName = desk == null || desk.isBlank() ? INBOX_DESK : desk;
+        return json(JSON.valueToTree(recent.latest(deskName, most)), headers);
+    }
+
+    /** /api/articles/{id}: the result JSON of one of the latest articles, as delivered. */
+    public String result(@Header("id") String id, @Headers Map<String, Object> headers) throws JsonProcessingException {
+        Optional<String> result = recent.result(id);
+        if (result.isEmpty()) {
+            headers.put(Exchange.HTTP_RESPONSE_CODE, 404);
+            return json(JSON.createObjectNode().put("error", "no such article among the latest " + recent.keep()), headers);
+        }
+        headers.put(Exchange.CONTENT_TYPE, "application/json");
+        return result.get();
+    }
+
+    private ObjectNode deepl() {
+        ObjectNode deepl = JSON.createObjectNode();
+        if (translator == null) {
+            deepl.putNull("requestsInFlight");
+            deepl.putNull("requestsInFlightLimit");
+        } else {
+            deepl.put("requestsInFlight", translator.get().requestsInFlight());
+            deepl.put("requestsInFlightLimit", translator.get().requestsInFlightLimit());
+        }
+        String paused = pause.problem();
+        String budgetUsedUp = budget.usedUpReason();
+        deepl.put("paused", paused != null || budgetUsedUp != null);
+        deepl.put("pauseReason", paused != null ? paused : budgetUsedUp);
+        ObjectNode figures = deepl.putObject("budget");
+        figures.put("monthlyLimit", budget.monthlyLimit());
+        figures.put("dailyLimit", budget.dailyLimit());
+        figures.put("usedThisMonth", budget.usedThisMonth());
+        figures.put("usedToday", budget.usedToday());
+        figures.put("remainingThisMonth", budget.remainingThisMonth());
+        figures.put("projectedThisMonth", budget.projectedThisMonth());
+        ObjectNode account = deepl.putObject("account");
+        account.put("used", usage.used());
+        account.put("limit", usage.limit());
+        return deepl;
+    }
+
+    private static String json(Object value, Map<String, Object> headers) throws JsonProcessingException {
+        headers.put(Exchange.CONTENT_TYPE, "application/json");
+        return JSON.writeValueAsString(value);
+    }
+
+    private static String read(String name) {
+        try (InputStream in = StatusPage.class.getResourceAsStream("/status/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("The jar lacks the status page's file status/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+// The status page: reads /api/status and /api/articles every few seconds and shows them.
+// Article data is only ever set as text (textContent), never as HTML, so a title cannot run script.
+'use strict';
+
+const REFRESH_MS = 3000;
+const ARTICLES_SHOWN = 20;
+
+function el(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) {
+    node.textContent = String(text);
+  }
+  if (className) {
+    node.className = className;
+  }
+  return node;
+}
+
+function row(cells) {
+  const tr = el('tr');
+  for (const cell of cells) {
+    if (cell instanceof Node) {
+      const td = el('td');
+      td.appendChild(cell);
+      tr.appendChild(td);
+    } else {
+      tr.appendChild(el('td', cell));
+    }
+  }
+  return tr;
+}
+
+function time(iso) {
+  return iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '';
+}
+
+// Characters used of a limit of the DeepL budget (0: none set).
+function used(count, limit) {
+  return limit > 0 ? count + ' of ' + limit + ' characters used, ' + Math.max(0, limit - count) + ' left'
+    : count + ' characters used (no limit set)';
+}
+
+function showNode(node) {
+  const leader = node.inboxLeader === null ? 'takes no part in the inbox election'
+    : node.inboxLeader ? 'leads the inbox' : 'does not lead the inbox';
+  document.getElementById('node').textContent = 'Role: ' + node.role + '; this node ' + leader + '.';
+}
+
+function showDeepl(deepl) {
+  const body = document.querySelector('#deepl tbody');
+  const budget = deepl.budget;
+  const state = el('span', deepl.paused ? 'paused: ' + deepl.pauseReason : 'taking work', deepl.paused ? 'paused' : '');
+  state.id = 'deepl-state';
+  body.replaceChildren(
+    row(['State', state]),
+    row(['Requests in flight', deepl.requestsInFlight === null ? 'this node does not translate'
+      : deepl.requestsInFlight + ' (limit now ' + deepl.requestsInFlightLimit + ')']),
+    row(['Budget this billing month', used(budget.usedThisMonth, budget.monthlyLimit)
+      + '; projected by its end: ' + budget.projectedThisMonth + ' characters']),
+    row(['Budget today (UTC)', used(budget.usedToday, budget.dailyLimit)]),
+    row(['DeepL account (/v2/usage)', deepl.account.used < 0 ? 'not known yet'
+      : deepl.account.used + ' of ' + deepl.account.limit + ' characters used this billing period']));
+}
+
+function showRejected(rejected) {
+  const body = document.querySelector('#rejected tbody');
+  body.replaceChildren(...rejected.map(r => row([time(r.rejectedAt), r.desk, r.file, r.reason])));
+  if (rejected.length === 0) {
+    body.appendChild(row(['none']));
+  }
+}
+
+function articleRow(a) {
+  const flags = el('span');
+  for (const flag of a.flags) {
+    flags.appendChild(el('span', flag, 'flag'));
+  }
+  const link = el('a', 'JSON');
+  link.setAttribute('href', '/api/articles/' + encodeURIComponent(a.id));
+  const tr = row([time(a.deliveredAt), a.originalTitle, a.title, el('div', a.summary, 'summary'), flags,
+    a.billedCharacters, a.durationMs + ' ms', link]);
+  tr.className = 'article';
+  tr.dataset.id = a.id;
+  return tr;
+}
+
+async function showDesk(container, desk) {
+  const section = el('div');
+  section.className = 'desk';
+  section.dataset.desk = desk.desk;
+  section.appendChild(el('h3', 'Desk ' + desk.desk));
+  const figures = el('p', null, 'figures');
+  figures.append(el('span', 'In the inbox: ' + (desk.backlog === undefined ? '-' : desk.backlog)),
+    el('span', 'Delivered today: ' + desk.delivered), el('span', 'Rejected today: ' + desk.rejected));
+  section.appendChild(figures);
+  const answer = await fetch('/api/articles?desk=' + encodeURIComponent(desk.desk) + '&limit=' + ARTICLES_SHOWN);
+  const articles = await answer.json();
+  const table = el('table');
+  table.className = 'articles';
+  const head = el('tr');
+  for (const title of ['Delivered (UTC)', 'Original headline', 'Headline', 'Summary', 'Flags', 'Billed chars', 'Took', 'Result']) {
+    head.appendChild(el('th', title));
+  }
+  table.appendChild(el('thead')).appendChild(head);
+  const body = table.appendChild(el('tbody'));
+  body.append(...articles.map(articleRow));
+  section.appendChild(table);
+  container.appendChild(section);
+}
+
+async function refresh() {
+  try {
+    const answer = await fetch('/api/status');
+    const status = await answer.json();
+    showNode(status.node);
+    showDeepl(status.deepl);
+    showRejected(status.rejected);
+    const desks = el('div');
+    for (const desk of status.desks) {
+      await showDesk(desks, desk);
+    }
+    document.getElementById('desks').replaceChildren(...desks.childNodes);
+    document.getElementById('updated').textContent = 'Updated ' + time(status.time) + ', every ' + REFRESH_MS / 1000 + ' s.';
+  } catch (e) {
+    document.getElementById('updated').textContent = 'Could not reach Newsdesk: ' + e;
+  }
+}
+
+refresh();
+setInterval(refresh, REFRESH_MS);

@@ -13,11 +13,13 @@ import java.util.Map;
 
 /**
  * Tells whether an inbox file has stopped changing: its size, modification time, change time and
- * inode have stayed the same for the quiet period. That is measured, never taken from the
- * modification time, which any tool can set (touch -d, cp -p, rsync -t, unzip, another host's clock):
- * the quiet period runs from the file's change time (ctime, which the kernel sets on every write,
- * rename and time change and nothing else can set) or, when that lies in the future, from the moment
- * this poller first saw it as it is now. A file that is not ready yet is passed over for this poll
+ * inode have stayed the same for the quiet period. That is measured on the kernel's clock: the
+ * quiet period runs from the file's last write, which is its modification time as long as that is
+ * not after its change time (ctime, which the kernel sets on every write, rename and time change and
+ * nothing else can set; a time set ahead by touch -d, cp -p, rsync -t, unzip or another host's clock
+ * lies after it, and then the change time counts) or, when that lies in the future, from the moment
+ * this poller first saw it as it is now. So a file renamed in whole is ready at once, and a file being
+ * written is not (each write moves its modification time to now). A file that is not ready yet is passed over for this poll
  * only: no poll ever waits for a file, so one file still being written holds up no other.
  *
  * <p>Called by the inbox poller's one thread.
@@ -60,12 +62,27 @@ public class QuietPeriod {
         if (previous != null && previous.state().equals(state)) {
             quietSince = previous.quietSinceMs();
         } else {
-            long changedMs = Math.min(((FileTime) attributes.get("ctime")).toMillis(), now);
+            long changedMs = Math.min(lastContentChangeMs(attributes), now);
             // Seen to change since the last look: quiet at the earliest since then, whatever the ctime says.
             quietSince = previous == null ? changedMs : Math.max(changedMs, previous.lastSeenMs());
         }
         looks.put(file, new Look(state, quietSince, now));
         return now - quietSince >= quietMs;
+    }
+
+    /**
+     * When the file's content last changed, as far as the kernel tells: a write sets the modification
+     * time and the change time to the same moment, and a rename, link or change of owner or mode later
+     * moves only the change time. So a file written earlier and renamed in (the careful writer, or a
+     * backlog moved in at once) counts as quiet since it was written, not since the rename, which made
+     * every moved-in file wait out a whole quiet period for nothing. A modification time after the
+     * change time was set ahead by a tool and says nothing: then the change time counts. A time set
+     * back (cp -p, rsync -t, tar, unzip, scp -p, curl -R) is set once the file is written; only a
+     * time set back on a file someone is still writing, while its writer pauses, would be trusted wrongly.
+     */
+    private static long lastContentChangeMs(Map<String, Object> attributes) {
+        return Math.min(((FileTime) attributes.get("lastModifiedTime")).toMillis(),
+                ((FileTime) attributes.get("ctime")).toMillis());
     }
 
     private void tidy(long now) {

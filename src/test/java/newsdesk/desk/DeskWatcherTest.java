@@ -62,11 +62,14 @@ class DeskWatcherTest {
                         .from("file:{{inbox}}?move={{archive}}/${file:name}&delay=50&initialDelay=0&readLock=none")
                         .delay(300)
                         .to("file:{{outbox}}");
+                // The target every desk names; a desk naming one the service has no route for does not start.
+                from("direct:deliver-to-file").routeId("deliver-to-file").log("delivered");
             }
         });
         context.start();
         desks = Files.createDirectories(dir.resolve("routes/desks"));
-        watcher = new DeskWatcher(context, desks, dir.resolve("glossaries"), new GlossarySync(client, dir.resolve("glossaries")));
+        GlossarySync glossaries = new GlossarySync(client, dir.resolve("glossaries"));
+        watcher = new DeskWatcher(context, desks, dir.resolve("glossaries"), () -> glossaries, desk -> desk.name(), true);
     }
 
     @AfterEach
@@ -80,7 +83,7 @@ class DeskWatcherTest {
         desk("politics.camel.yaml", "politics", "");
         desk("sport.camel.yaml", "sport", "      - {name: targetLanguage, value: FR}\n");
 
-        watcher.poll();
+        watcher.look();
         drop("politics", "a.txt");
         drop("sport", "b.txt");
 
@@ -96,17 +99,17 @@ class DeskWatcherTest {
     void aBrokenEditLeavesEveryDeskRunningAsItWas() throws Exception {
         desk("politics.camel.yaml", "politics", "");
         desk("sport.camel.yaml", "sport", "");
-        watcher.poll();
+        watcher.look();
         Route sport = context.getRoute("desk-sport");
 
         desk("politics.camel.yaml", "politics", "      - {name: summarySentence, value: 2}\n");
-        watcher.poll();
+        watcher.look();
         Files.writeString(desks.resolve("sport.camel.yaml"), "- templatedRoute: [\n");
-        watcher.poll();
+        watcher.look();
         drop("politics", "a.txt");
         drop("sport", "b.txt");
 
-        assertThat(context.getRoutes()).extracting(Route::getRouteId).containsExactlyInAnyOrder("desk-politics", "desk-sport");
+        assertThat(context.getRoutes()).extracting(Route::getRouteId).containsExactlyInAnyOrder("deliver-to-file", "desk-politics", "desk-sport");
         assertThat(context.getRoute("desk-sport")).isSameAs(sport);
         assertThat(watcher.desks().get("politics").parameters()).doesNotContainKey("summarySentence");
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(dir.resolve("politics/outbox/a.txt"))
@@ -117,7 +120,7 @@ class DeskWatcherTest {
     void changedAndRemovedDesksStopAfterTheirFilesInFlightAndLoseNone() throws Exception {
         desk("politics.camel.yaml", "politics", "");
         desk("sport.camel.yaml", "sport", "");
-        watcher.poll();
+        watcher.look();
         Route sport = context.getRoute("desk-sport");
         for (int i = 0; i < 5; i++) {
             drop("politics", "p" + i + ".txt");
@@ -126,7 +129,7 @@ class DeskWatcherTest {
 
         // A new outbox for politics while its files are in flight: the route is replaced.
         desk("politics.camel.yaml", "politics", "      - {name: outbox, value: '" + dir.resolve("politics/outbox2") + "'}\n");
-        watcher.poll();
+        watcher.look();
         for (int i = 5; i < 10; i++) {
             drop("politics", "p" + i + ".txt");
         }
@@ -140,7 +143,7 @@ class DeskWatcherTest {
         drop("sport", "s0.txt");
         await().atMost(Duration.ofSeconds(10)).until(() -> context.getInflightRepository().size("desk-sport") > 0);
         Files.delete(desks.resolve("sport.camel.yaml"));
-        watcher.poll();
+        watcher.look();
 
         assertThat(context.getRoute("desk-sport")).isNull();
         assertThat(names("sport/outbox")).containsExactly("s0.txt");
@@ -152,7 +155,7 @@ class DeskWatcherTest {
         desk("a.camel.yaml", "a", "");
         desk("b.camel.yaml", "b", "      - {name: inbox, value: '" + dir.resolve("a/inbox") + "'}\n");
 
-        watcher.poll();
+        watcher.look();
 
         assertThat(context.getRoute("desk-a")).isNotNull();
         assertThat(context.getRoute("desk-b")).isNull();

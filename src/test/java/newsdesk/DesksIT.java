@@ -62,11 +62,15 @@ class DesksIT {
     }
 
     @Test
-    void twoDesksTranslateIntoTheirOwnLanguagesWithTheirOwnSummariesAndGlossaries() throws Exception {
+    void desksTranslateIntoTheirOwnLanguagesWithTheirOwnSummariesAndGlossaries() throws Exception {
         glossary("politik.yaml", "dictionaries:\n  - source: DE\n    target: FR\n    entries:\n      \"OVKS\": \"OTSC\"\n");
-        desk("politik", "targetLanguage: FR", "summarySentences: 2", "glossary: politik");
+        // DeepL's own glossary format: source term, target term, source language, target language.
+        glossary("wirtschaft.csv", "OVKS,CSTO,de,en\nTokajew,Tokayev,de,en\n");
+        desk("politik", "targetLanguage: FR", "summarySentences: 2", "glossary: politik", "formality: less");
+        desk("wirtschaft", "summarySentences: 4", "glossary: wirtschaft");
         desk("welt", "sourceLanguage: auto", "targetLanguage: EN-GB", "summarySentences: 1");
         startJar();
+        drop("wirtschaft", "putin.txt", Articles.sample());
 
         drop("politik", "putin.txt", Articles.sample());
         drop("politik", "rat.txt", Articles.numbered(1));
@@ -85,6 +89,15 @@ class DesksIT {
         String glossaryId = putin.at("/translation/glossary/id").asText();
         assertThat(result("politik", "rat.json").at("/translation/glossary/id").asText()).isEqualTo(glossaryId);
 
+        JsonNode english = result("wirtschaft", "putin.json");
+        assertThat(english.at("/language/target").asText()).isEqualTo("EN-US");
+        assertThat(english.at("/summary/sentences").size()).isEqualTo(4);
+        assertThat(english.at("/translation/text").asText()).contains("CSTO", "Tokayev").doesNotContain("OVKS", "Tokajew");
+        assertThat(english.at("/translation/glossary/name").asText()).isEqualTo("wirtschaft");
+        assertThat(english.at("/translation/glossary/entries").asInt()).isEqualTo(2);
+        assertThat(english.at("/translation/glossary/id").asText()).isNotEqualTo(glossaryId);
+        assertThat(english.at("/id").asText()).isEqualTo(putin.at("/id").asText());
+
         JsonNode french = result("welt", "conseil.json");
         assertThat(french.at("/desk").asText()).isEqualTo("welt");
         assertThat(french.at("/language/source").asText()).isEqualTo("FR");
@@ -101,12 +114,14 @@ class DesksIT {
         assertThat(names(data.resolve("politik/archive"))).hasSize(2);
         // One request per article, the glossary on exactly those of the desk that names it, billed once.
         List<RecordedRequest> requests = deepl.translateRequests();
-        assertThat(requests).hasSize(4);
+        assertThat(requests).hasSize(5);
         assertThat(requests).filteredOn(request -> "FR".equalsIgnoreCase(request.targetLang()))
-                .hasSize(2).allMatch(request -> glossaryId.equals(param(request, "glossary_id")));
+                .hasSize(2).allMatch(request -> glossaryId.equals(param(request, "glossary_id")))
+                .allMatch(request -> "less".equals(param(request, "formality")));
         assertThat(requests).filteredOn(request -> "EN-GB".equalsIgnoreCase(request.targetLang()))
-                .hasSize(2).allMatch(request -> param(request, "glossary_id") == null);
+                .hasSize(2).allMatch(request -> param(request, "glossary_id") == null && param(request, "formality") == null);
         assertThat(JarProcess.countLines(log, "(desk politik)")).isEqualTo(2);
+        assertThat(deepl.glossaryNames()).hasSize(2);
         String metrics = JarProcess.get(port, "/observe/metrics");
         assertThat(metrics).containsPattern("newsdesk_articles_delivered_total\\{[^}]*desk=\"politik\"[^}]*\\} 2\\.0")
                 .containsPattern("newsdesk_articles_rejected_total\\{[^}]*desk=\"welt\"[^}]*\\} 1\\.0");
@@ -144,8 +159,13 @@ class DesksIT {
         awaitLog("Desk sport stopped: sport.camel.yaml is gone", 1);
         deepl.setLatency(Duration.ZERO);
         drop("sport", "d-0.txt", Articles.numbered(4000));
-
         inland.awaitAllDelivered();
+        // A DeepL pause and its end resume the running desks, never one that is gone.
+        deepl.setCharacterLimit(deepl.billedCharacters());
+        drop("inland", "quota.txt", Articles.numbered(4001));
+        awaitLog("quota is used up", 1);
+        deepl.setCharacterLimit(Long.MAX_VALUE);
+        result("inland", "quota.json");
         Thread.sleep(2000);
         for (int i = 0; i < 5; i++) {
             boolean delivered = Files.exists(data.resolve("sport/outbox/c-" + i + ".json"));
@@ -154,8 +174,8 @@ class DesksIT {
         }
         assertThat(data.resolve("sport/inbox/d-0.txt")).exists();
         assertThat(names(data.resolve("sport/error"))).isEmpty();
-        // One request per article delivered: none was translated twice.
-        assertThat(deepl.translateRequestCount()).isEqualTo(80 + names(data.resolve("sport/outbox")).size());
+        // One request per article delivered, and the one refused (456): none was translated twice.
+        assertThat(deepl.translateRequestCount()).isEqualTo(80 + 1 + 1 + names(data.resolve("sport/outbox")).size());
     }
 
     @Test
@@ -228,6 +248,48 @@ class DesksIT {
         assertThat(deepl.translateRequestCount()).isEqualTo(61);
     }
 
+    @Test
+    void anArticleTakesItsDesksSettingsToTheWorkerThatTranslatesIt() throws Exception {
+        glossary("politik.yaml", "dictionaries:\n  - source: DE\n    target: FR\n    entries:\n      \"OVKS\": \"OTSC\"\n");
+        desk("politik", "targetLanguage: FR", "summarySentences: 2", "glossary: politik");
+        desk("welt", "sourceLanguage: auto", "targetLanguage: EN-GB", "summarySentences: 1");
+        String broker = "tcp://127.0.0.1:" + Articles.freePort();
+        Map<String, String> ingest = new HashMap<>(environment());
+        ingest.put("NEWSDESK_ROLE", "ingest");
+        ingest.put("NEWSDESK_JMS_LISTEN", broker);
+        process = JarProcess.start(ingest, log);
+        awaitLog("Newsdesk watches", 1);
+        // The worker has the glossaries but no desk files of its own.
+        Map<String, String> worker = new HashMap<>(environment());
+        worker.put("NEWSDESK_ROLE", "worker");
+        worker.put("NEWSDESK_JMS_BROKER_URL", broker);
+        worker.put("NEWSDESK_DESKS_FOLDER", Files.createDirectories(dir.resolve("no-desks")).toString());
+        worker.put("NEWSDESK_MONITORING_PORT", String.valueOf(Articles.freePort()));
+        Path workerLog = dir.resolve("worker.log");
+        Process workerProcess = JarProcess.start(worker, workerLog);
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> JarProcess.countLines(workerLog, "Newsdesk worker takes") == 1);
+            drop("politik", "putin.txt", Articles.sample());
+            drop("welt", "rat.txt", Articles.numbered(7));
+
+            JsonNode putin = result("politik", "putin.json");
+            assertThat(putin.at("/desk").asText()).isEqualTo("politik");
+            assertThat(putin.at("/language/target").asText()).isEqualTo("FR");
+            assertThat(putin.at("/summary/sentences").size()).isEqualTo(2);
+            assertThat(putin.at("/translation/text").asText()).contains("OTSC");
+            assertThat(putin.at("/translation/glossary/name").asText()).isEqualTo("politik");
+            JsonNode rat = result("welt", "rat.json");
+            assertThat(rat.at("/desk").asText()).isEqualTo("welt");
+            assertThat(rat.at("/language/target").asText()).isEqualTo("EN-GB");
+            assertThat(rat.at("/summary/sentences").size()).isEqualTo(1);
+            assertThat(rat.at("/flags").toString()).contains("source-language-detected");
+            assertThat(JarProcess.countLines(workerLog, "(desk politik)")).isEqualTo(1);
+            assertThat(deepl.translateRequestCount()).isEqualTo(2);
+        } finally {
+            JarProcess.stop(workerProcess);
+        }
+    }
+
     /** Drops articles into a desk's inbox at a steady pace from its own thread, as a wire feed would. */
     private final class Feeder extends Thread {
         private final String desk;
@@ -272,13 +334,18 @@ class DesksIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> names(data.resolve(desk + "/outbox")).stream()
                     .filter(name -> name.startsWith(desk + "-")).count() == count);
             assertThat(names(data.resolve(desk + "/inbox"))).isEmpty();
-            assertThat(names(data.resolve(desk + "/archive"))).hasSize(count);
+            assertThat(names(data.resolve(desk + "/archive"))).filteredOn(name -> name.startsWith(desk + "-")).hasSize(count);
             assertThat(names(data.resolve(desk + "/error"))).isEmpty();
         }
     }
 
     private void startJar() throws IOException {
-        process = JarProcess.start(Map.of(
+        process = JarProcess.start(environment(), log);
+        awaitLog("Newsdesk watches", 1);
+    }
+
+    private Map<String, String> environment() {
+        return Map.of(
                 "DEEPL_AUTH_KEY", RunningNewsdesk.AUTH_KEY,
                 "DEEPL_SERVER_URL", deepl.url(),
                 "NEWSDESK_DATA_DIR", data.toString(),
@@ -286,8 +353,8 @@ class DesksIT {
                 "NEWSDESK_GLOSSARIES_FOLDER", glossaries.toString(),
                 "NEWSDESK_DESKS_CHECK_MS", "300",
                 "NEWSDESK_INBOX_QUIET_PERIOD_MS", "300",
-                "NEWSDESK_MONITORING_PORT", String.valueOf(port)), log);
-        awaitLog("Newsdesk watches", 1);
+                "NEWSDESK_DEEPL_PAUSE_CHECK_MS", "300",
+                "NEWSDESK_MONITORING_PORT", String.valueOf(port));
     }
 
     /** A desk file with these parameters besides its name ("key: value"). */

@@ -48,6 +48,8 @@ public class DeskWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(DeskWatcher.class);
     /** The registry name of a desk's inbox filter, before the desk's name (routes/articles.camel.yaml). */
     private static final String ARRIVALS = "inboxArrivals-";
+    /** How long the ready line waits for the desks to start. */
+    private static final long START_WAIT_SECONDS = 30;
 
     private final CamelContext context;
     private final Path desksFolder;
@@ -57,12 +59,16 @@ public class DeskWatcher {
     private GlossarySync glossaries;
     private final Function<Desk, Object> arrivals;
     private final boolean runsDesks;
-    private static final long START_WAIT_SECONDS = 30;
     private final CountDownLatch firstLook = new CountDownLatch(1);
     /** Said once, not at every look while DeepL does not answer. */
     private boolean syncFailing;
-    /** Running desks by the file they came from. */
+    /** Running desks by the file they came from; changed by a look only. */
     private final Map<Path, Desk> running = new HashMap<>();
+    /**
+     * The running desks by name, for the articles' threads: read without the look's lock, as a look may wait
+     * for a stopping desk's articles in flight, and those of every other desk must go on meanwhile.
+     */
+    private volatile Map<String, Desk> byName = Map.of();
     private List<String> lastLook = List.of();
     private Map<Path, String> reported = Map.of();
 
@@ -102,6 +108,9 @@ public class DeskWatcher {
         boolean inStep = syncGlossaries(problems);
         if (runsDesks) {
             apply(readDesks(problems), problems);
+            if (running.isEmpty()) {
+                LOG.warn("No desk runs, so no inbox is watched: add a desk file to {} (docs/desks.md).", desksFolder);
+            }
         }
         report(problems);
         // Until DeepL has taken the glossaries, every look tries again.
@@ -112,7 +121,7 @@ public class DeskWatcher {
 
     /** Whether DeepL's glossaries are in step with the files now (always, where nothing is translated). */
     private boolean syncGlossaries(Map<Path, String> problems) throws InterruptedException, IOException {
-        if (glossaries == null || (!hasGlossaryFiles() && !glossaries.hasAny())) {
+        if (!translatesHere() || (!hasGlossaryFiles() && !glossaries.hasAny())) {
             return true;
         }
         Set<String> glossariesInUse = running.values().stream().map(Desk::glossary)
@@ -132,6 +141,11 @@ public class DeskWatcher {
         }
     }
 
+    /** Whether this node translates and delivers (every role but ingest): only then has it glossaries. */
+    private boolean translatesHere() {
+        return glossaries != null;
+    }
+
     private boolean hasGlossaryFiles() throws IOException {
         if (!Files.isDirectory(glossaryFolder)) {
             return false;
@@ -142,8 +156,8 @@ public class DeskWatcher {
     }
 
     /** The running desk of this name, whose settings go with each of its articles; null when there is none. */
-    public synchronized Desk named(String name) {
-        return running.values().stream().filter(desk -> desk.name().equals(name)).findFirst().orElse(null);
+    public Desk named(String name) {
+        return byName.get(name);
     }
 
     /** The desks for the ready line: each one's inbox, name, languages and targets. Waits for the first look at start. */
@@ -154,8 +168,11 @@ public class DeskWatcher {
         return runningDesks();
     }
 
-    private synchronized String runningDesks() {
-        return running.values().stream().sorted(Comparator.comparing(Desk::name))
+    private String runningDesks() {
+        if (byName.isEmpty()) {
+            return "no inbox (no desk runs; see " + desksFolder + ")";
+        }
+        return byName.values().stream().sorted(Comparator.comparing(Desk::name))
                 .map(desk -> desk.inbox() + " (desk " + desk.name() + ", " + desk.parameters().get("sourceLanguage")
                         + " → " + desk.targetLanguage() + ", results to " + String.join(", ", desk.targets())
                         + (desk.targets().contains("file") ? " " + desk.outbox() : "") + ")")
@@ -163,23 +180,15 @@ public class DeskWatcher {
     }
 
     /** The inboxes of the desks running now, by desk name in order. */
-    public synchronized Map<String, Path> inboxes() {
+    public Map<String, Path> inboxes() {
         Map<String, Path> inboxes = new TreeMap<>();
-        running.values().forEach(desk -> inboxes.put(desk.name(), desk.inbox()));
+        byName.values().forEach(desk -> inboxes.put(desk.name(), desk.inbox()));
         return inboxes;
     }
 
     /** The desks running now, by name. */
-    public synchronized Map<String, Desk> desks() {
-        return running.values().stream().collect(Collectors.toMap(Desk::name, desk -> desk));
-    }
-
-    /** Stops and removes every desk route, each after its articles in flight. */
-    public synchronized void stopAll() throws Exception {
-        for (Desk desk : List.copyOf(running.values())) {
-            stop(desk);
-        }
-        running.clear();
+    public Map<String, Desk> desks() {
+        return byName;
     }
 
     private Map<Path, Desk> readDesks(Map<Path, String> problems) throws IOException {
@@ -188,6 +197,10 @@ public class DeskWatcher {
         for (Path file : deskFiles()) {
             try {
                 Desk desk = DeskFile.read(file, defaults, context::resolvePropertyPlaceholders);
+                if (syncFailing && desk.glossary() != null && glossaries.get(desk.glossary()) == null) {
+                    throw new DeskException("Desk " + desk.name() + " waits for DeepL to take its glossary '" + desk.glossary()
+                            + "' and starts once DeepL answers (" + file + ").");
+                }
                 desk.check(glossaries);
                 checkTargets(desk);
                 checkApart(desk, wanted.values());
@@ -201,7 +214,7 @@ public class DeskWatcher {
 
     /** A desk delivers to targets the service is set up for; nodes that never deliver (role ingest) leave this to the workers. */
     private void checkTargets(Desk desk) throws DeskException {
-        if (glossaries == null) {
+        if (!translatesHere()) {
             return;
         }
         for (String target : desk.targets()) {
@@ -239,6 +252,7 @@ public class DeskWatcher {
             }
             stop(current.getValue());
             running.remove(file);
+            publish();
             if (now == null) {
                 LOG.info("Desk {} stopped: {} is gone.", current.getValue().name(), file.getFileName());
             } else {
@@ -256,9 +270,23 @@ public class DeskWatcher {
                         + "' runs from another file.");
                 continue;
             }
-            start(desk.getValue());
+            // Known by name before its route takes the first file.
             running.put(desk.getKey(), desk.getValue());
+            publish();
+            try {
+                start(desk.getValue());
+            } catch (Exception e) {
+                running.remove(desk.getKey());
+                publish();
+                stop(desk.getValue());
+                problems.put(desk.getKey(), "Desk file " + desk.getKey() + ": desk '" + desk.getValue().name()
+                        + "' cannot start (" + e.getMessage() + ").");
+            }
         }
+    }
+
+    private void publish() {
+        byName = running.values().stream().collect(Collectors.toUnmodifiableMap(Desk::name, desk -> desk));
     }
 
     private void start(Desk desk) throws Exception {
@@ -279,8 +307,10 @@ public class DeskWatcher {
 
     /** Waits for the desk's articles in flight (up to the shutdown timeout), then removes its route. */
     private void stop(Desk desk) throws Exception {
-        context.getRouteController().stopRoute(desk.routeId());
-        context.removeRoute(desk.routeId());
+        if (context.getRoute(desk.routeId()) != null) {
+            context.getRouteController().stopRoute(desk.routeId());
+            context.removeRoute(desk.routeId());
+        }
         context.getRegistry().unbind(ARRIVALS + desk.name());
     }
 

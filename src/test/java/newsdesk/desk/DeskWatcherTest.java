@@ -3,6 +3,7 @@ package newsdesk.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import com.deepl.api.DeepLClient;
 import com.deepl.api.DeepLClientOptions;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import newsdesk.LogCapture;
 import newsdesk.deeplsim.DeeplSimulator;
 import newsdesk.glossary.GlossarySync;
 import org.apache.camel.CamelContext;
@@ -148,6 +150,29 @@ class DeskWatcherTest {
         assertThat(context.getRoute("desk-sport")).isNull();
         assertThat(names("sport/outbox")).containsExactly("s0.txt");
         assertThat(sport).isNotNull();
+    }
+
+    @Test
+    void aDeskWhoseGlossaryDeeplCannotTakeYetStartsOnceDeeplAnswers() throws Exception {
+        Files.createDirectories(dir.resolve("glossaries"));
+        Files.writeString(dir.resolve("glossaries/haus.yaml"), "dictionaries:\n  - {source: DE, target: EN, entries: {OVKS: CSTO}}\n");
+        desk("politics.camel.yaml", "politics", "      - {name: glossary, value: haus}\n");
+        desk("sport.camel.yaml", "sport", "");
+        // Every request refused (403), at once rather than after the client's retries as when DeepL does not answer.
+        sim.setAuthKey("another key");
+        try (LogCapture log = new LogCapture()) {
+            watcher.look();
+
+            assertThat(context.getRoute("desk-sport")).isNotNull();
+            assertThat(context.getRoute("desk-politics")).isNull();
+            assertThat(log.messages(Level.ERROR, DeskWatcher.class.getName())).singleElement().asString()
+                    .startsWith("Desk politics waits for DeepL to take its glossary 'haus' and starts once DeepL answers");
+        }
+        sim.setAuthKey("k");
+        watcher.look();
+
+        assertThat(context.getRoute("desk-politics")).isNotNull();
+        assertThat(sim.glossaryNames()).singleElement().asString().startsWith("newsdesk:haus:");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import newsdesk.broker.EmbeddedArtemis;
 import newsdesk.broker.KafkaOffsetTracker;
 import newsdesk.budget.BudgetGauges;
@@ -22,6 +24,9 @@ import newsdesk.check.UntranslatedTextCheck;
 import newsdesk.deliver.DeliveryTargets;
 import newsdesk.deliver.NinjsFormatter;
 import newsdesk.deliver.ResultFormatter;
+import newsdesk.desk.Desk;
+import newsdesk.desk.DeskWatcher;
+import newsdesk.glossary.GlossarySync;
 import newsdesk.ingest.ArticleReader;
 import newsdesk.ingest.InboxArrivals;
 import newsdesk.ingest.InboxFileReader;
@@ -63,6 +68,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.StartupListener;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.micrometer.MicrometerUtils;
@@ -92,13 +98,25 @@ public class NewsdeskBeans implements CamelConfiguration {
         }
         if (!role.equals("ingest")) {
             // Once the routes are built, before anything is delivered or translated.
-            context.addStartupListener((started, alreadyStarted) -> {
+            atStart(context, started -> {
                 started.getRegistry().lookupByNameAndType("deliveryTargets", DeliveryTargets.class).check(started);
                 checkLanguages(started);
             });
         }
+        // The desks start as soon as the other routes have, so no file waits for a later look. (Routes added
+        // before then would not be started.) The ready line waits for them.
+        context.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) throws Exception {
+                started.getRegistry().lookupByNameAndType("deskWatcher", DeskWatcher.class).look();
+            }
+        });
         // Once started: Camel Main sets up the meter registry after the beans are bound.
-        context.addStartupListener((started, alreadyStarted) -> BudgetGauges.register(
+        atStart(context, started -> BudgetGauges.register(
                 MicrometerUtils.getOrCreateMeterRegistry(started.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME),
                 started.getName(), started.getRegistry().lookupByNameAndType("deeplBudget", DeeplBudget.class),
                 started.getRegistry().lookupByNameAndType("deeplUsage", DeeplUsage.class)));
@@ -118,10 +136,23 @@ public class NewsdeskBeans implements CamelConfiguration {
             InboxLeader leader = inboxLeader(context, dataDir, leaderCheckMs);
             context.getRegistry().bind("inboxLeader", leader);
             // Once started: Camel Main sets up the meter registry after this.
-            context.addStartupListener((started, alreadyStarted) -> leader.registerGauge(
+            atStart(context, started -> leader.registerGauge(
                     MicrometerUtils.getOrCreateMeterRegistry(started.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME),
                     started.getName()));
         }
+    }
+
+    /** A step taken once, when the routes have started; not again when desk routes start later. */
+    private static void atStart(CamelContext context, StartStep step) throws Exception {
+        context.addStartupListener((started, alreadyStarted) -> {
+            if (!alreadyStarted) {
+                step.run(started);
+            }
+        });
+    }
+
+    private interface StartStep {
+        void run(CamelContext context) throws Exception;
     }
 
     /**
@@ -147,7 +178,7 @@ public class NewsdeskBeans implements CamelConfiguration {
     }
 
     /**
-     * Leader election for the inbox ({@code pollStrategy: "#inboxLeader"} on pick-up-articles): of the nodes
+     * Leader election for the inbox ({@code pollStrategy: "#inboxLeader"} on each desk route, routes/articles.camel.yaml): of the nodes
      * sharing the data folder, the one holding the lock on {@code <data-dir>/cluster/newsdesk-inbox} polls.
      * Started at once, so a node on its own holds the lock by the time its routes start, and their first poll counts.
      */
@@ -190,16 +221,35 @@ public class NewsdeskBeans implements CamelConfiguration {
         return new InboxNames(Clock.systemDefaultZone());
     }
 
-    /** The counters are looked up when a file is rejected: they are bound lazily (see articleCounters). */
+    /**
+     * Runs the desks (routes/desks/) and keeps DeepL's glossaries in step with config/glossaries/. Each desk's
+     * inbox gets its own file filter. The counters are looked up when a desk starts, as they are bound lazily.
+     */
     @BindToRegistry
-    public InboxArrivals inboxArrivals(CamelContext context,
-                                       @PropertyInject("newsdesk.data-dir") String dataDir,
-                                       @PropertyInject("newsdesk.inbox.quiet-period-ms") long quietMs) {
+    public DeskWatcher deskWatcher(CamelContext context, @PropertyInject("newsdesk.role") String role,
+                                   @PropertyInject("newsdesk.desks.folder") String desks,
+                                   @PropertyInject("newsdesk.glossaries.folder") String glossaries,
+                                   @PropertyInject("newsdesk.inbox.quiet-period-ms") long quietMs) {
         Clock clock = Clock.systemDefaultZone();
-        QuietPeriod quiet = new QuietPeriod(quietMs, clock);
-        UndecodableNames undecodable = new UndecodableNames(Path.of(dataDir), new InboxNames(clock), quiet, new RejectionReport(),
-                () -> context.getRegistry().lookupByNameAndType("articleCounters", ArticleCounters.class).rejected());
-        return new InboxArrivals(quiet, undecodable, clock);
+        Function<Desk, Object> arrivals = desk -> {
+            // Its counters are on /observe/metrics from the start, at 0.
+            context.getRegistry().lookupByNameAndType("articleCounters", ArticleCounters.class).register(desk.name());
+            QuietPeriod quiet = new QuietPeriod(quietMs, clock);
+            UndecodableNames undecodable = new UndecodableNames(desk.inbox(), Path.of(desk.error()), new InboxNames(clock), quiet,
+                    new RejectionReport(),
+                    () -> context.getRegistry().lookupByNameAndType("articleCounters", ArticleCounters.class).rejected(desk.name()));
+            return new InboxArrivals(quiet, undecodable, clock);
+        };
+        Supplier<GlossarySync> glossarySync = role.equals("ingest") ? () -> null
+                : () -> context.getRegistry().lookupByNameAndType("glossarySync", GlossarySync.class);
+        return new DeskWatcher(context, Path.of(desks), Path.of(glossaries), glossarySync, arrivals, !role.equals("worker"));
+    }
+
+    /** The glossary files kept in step with DeepL's glossaries; lazy like the client it needs. */
+    @BindToRegistry(lazy = true)
+    public GlossarySync glossarySync(@BeanInject("deeplClient") DeepLClient client,
+                                     @PropertyInject("newsdesk.glossaries.folder") String folder) {
+        return new GlossarySync(client, Path.of(folder));
     }
 
     @BindToRegistry
@@ -228,14 +278,15 @@ public class NewsdeskBeans implements CamelConfiguration {
                                            @PropertyInject("newsdesk.concurrency") int concurrency,
                                            @PropertyInject("newsdesk.cache.max-mb") long cacheMaxMb,
                                            @BeanInject("deeplAnswerTimes") DeeplAnswerTimes answerTimes,
-                                           @BeanInject("deeplBudget") DeeplBudget budget)
+                                           @BeanInject("deeplBudget") DeeplBudget budget,
+                                           @BeanInject("glossarySync") GlossarySync glossaries)
             throws Exception {
         TranslationCache cache = new TranslationCache(Path.of(dataDir, "cache"), cacheMaxMb * 1024 * 1024);
         context.addService(cache, true, true);
         DeeplAnswers billedCounter = (billed, nanos) ->
                 context.getRegistry().lookupByNameAndType("articleCounters", ArticleCounters.class).billed(billed);
         return new DeeplTranslator(client, new RequestPacker(), cache, new InFlightLimit(concurrency), targetLanguage,
-                DeeplAnswers.all(answerTimes, budget, billedCounter), status);
+                DeeplAnswers.all(answerTimes, budget, billedCounter), status, glossaries);
     }
 
     @BindToRegistry
@@ -362,10 +413,10 @@ public class NewsdeskBeans implements CamelConfiguration {
     @BindToRegistry
     public WorkSummary workSummary(CamelContext context, @BeanInject("deeplAnswerTimes") DeeplAnswerTimes answerTimes,
                                    @BeanInject("retryCount") RetryCount retries,
-                                   @PropertyInject("newsdesk.data-dir") String dataDir,
+                                   @BeanInject("deskWatcher") DeskWatcher desks,
                                    @PropertyInject("newsdesk.log.summary-ms") long intervalMs) {
         return new WorkSummary(() -> MicrometerUtils.getOrCreateMeterRegistry(context.getRegistry(),
-                MicrometerConstants.METRICS_REGISTRY_NAME), answerTimes, retries, Path.of(dataDir, "inbox"), intervalMs);
+                MicrometerConstants.METRICS_REGISTRY_NAME), answerTimes, retries, desks::inboxes, intervalMs);
     }
 
     @BindToRegistry
@@ -380,10 +431,10 @@ public class NewsdeskBeans implements CamelConfiguration {
     @BindToRegistry
     public StatusPage statusPage(CamelContext context, @BeanInject("recentArticles") RecentArticles recent,
                                  @PropertyInject("newsdesk.role") String role,
-                                 @PropertyInject("newsdesk.data-dir") String dataDir,
+                                 @BeanInject("deskWatcher") DeskWatcher desks,
                                  @BeanInject("deeplPause") DeeplPause pause, @BeanInject("deeplBudget") DeeplBudget budget,
                                  @BeanInject("deeplUsage") DeeplUsage usage) {
-        return new StatusPage(recent, role, Path.of(dataDir, "inbox"), pause, budget, usage,
+        return new StatusPage(recent, role, desks::inboxes, pause, budget, usage,
                 role.equals("ingest") ? null
                         : () -> context.getRegistry().lookupByNameAndType("deeplTranslator", DeeplTranslator.class),
                 role.equals("worker") ? null
@@ -406,7 +457,7 @@ public class NewsdeskBeans implements CamelConfiguration {
             throws Exception {
         KafkaOffsetTracker tracker = new KafkaOffsetTracker(concurrency);
         // Once the routes are built, before their consumers start.
-        context.addStartupListener((started, alreadyStarted) -> tracker.listenTo(started.getRoute("take-articles-from-kafka")));
+        atStart(context, started -> tracker.listenTo(started.getRoute("take-articles-from-kafka")));
         return tracker;
     }
 

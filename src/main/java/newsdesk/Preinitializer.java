@@ -39,7 +39,7 @@ final class Preinitializer {
             Article article = new LanguageGuesser("EN-US").guess(new ArticleReader("DE", ARTICLE.length)
                     .read(ARTICLE, "preinitialize.txt"));
             article = article.withTranslation(Translation.untranslated(article.original(), "EN-US", "DE"));
-            new ResultFormatter().toJson(new ExtractiveSummarizer(3, 0).summarize(article));
+            new ResultFormatter().toJson(new ExtractiveSummarizer(3, 0).summarize(article), "default");
             DeeplClientFactory.create("preinitialize:fx", null, "http://localhost", 0, 1000);
         } catch (Exception | LinkageError e) {
             // The first article meets the same problem; logged here too, as a class that failed to initialise

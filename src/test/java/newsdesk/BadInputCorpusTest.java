@@ -198,7 +198,7 @@ class BadInputCorpusTest {
                 softly.assertThat(newsdesk.files("inbox")).doesNotContain(c.name());
                 softly.assertThat(newsdesk.files("archive").stream().filter(c::isArchived)).as("archived once").hasSize(1);
                 softly.assertThat(log.messages(Level.INFO, "newsdesk.articles").stream()
-                        .filter(m -> m.startsWith("Translated " + c.name() + ": "))).as("delivered once").hasSize(1);
+                        .filter(m -> m.startsWith("Translated " + c.name() + " (desk default): "))).as("delivered once").hasSize(1);
                 for (String check : checks(c)) {
                     checkResult(softly, check, result, requests);
                 }

@@ -34,7 +34,7 @@ class ConcurrencyTest {
 
             AtomicInteger mostHeld = new AtomicInteger();
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> {
-                mostHeld.accumulateAndGet(newsdesk.camel().getInflightRepository().size("pick-up-articles"), Math::max);
+                mostHeld.accumulateAndGet(newsdesk.camel().getInflightRepository().size("desk-default"), Math::max);
                 return newsdesk.files("archive").size() == articles;
             });
 

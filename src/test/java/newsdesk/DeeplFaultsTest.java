@@ -78,7 +78,7 @@ class DeeplFaultsTest {
         assertThat(tries.get(1)).matches("DeepL failed for eins\\.txt \\(Service unavailable.*\\): try 3 of 3 in about 2 s\\.");
         assertThat(tries.subList(2, tries.size())).allMatch(m -> m.contains("try 2 of 3"));
         assertThat(logs.messages(Level.ERROR, "newsdesk.articles")).first().asString()
-                .startsWith("DeepL failed for eins.txt (").endsWith("the file stays in the inbox and is tried again.");
+                .startsWith("DeepL failed for eins.txt (").endsWith("it stays in the inbox (on a worker: on the work queue) and is tried again.");
         assertThat(logs.messages(Level.WARN, "org.apache.camel")).noneMatch(m -> m.contains("Failed delivery"));
         assertThat(newsdesk.files("inbox")).contains("eins.txt");
     }

@@ -64,10 +64,15 @@ public final class JarProcess {
         Files.createDirectories(directory.resolve("target"));
         Files.copy(Path.of("target/newsdesk.jar"), directory.resolve("target/newsdesk.jar"));
         for (String folder : List.of("config", "routes")) {
-            Files.createDirectories(directory.resolve(folder));
-            try (var files = Files.list(Path.of(folder))) {
+            // With their subfolders: routes/desks holds the desks.
+            try (var files = Files.walk(Path.of(folder))) {
                 for (Path file : (Iterable<Path>) files::iterator) {
-                    Files.copy(file, directory.resolve(folder).resolve(file.getFileName()));
+                    Path copy = directory.resolve(file.toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(copy);
+                    } else {
+                        Files.copy(file, copy);
+                    }
                 }
             }
         }

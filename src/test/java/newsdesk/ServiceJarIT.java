@@ -56,9 +56,9 @@ class ServiceJarIT {
                 assertThat(data.resolve("inbox")).isDirectory();
                 // One line says it is ready, with what it watches and where to look; Camel's ~40 lines of
                 // configuration summary are not shown.
-                assertThat(Files.readString(log)).contains("Newsdesk watches " + data + "/inbox for articles (.txt, .html, .md, .json, .xml, each also .gz) and delivers results"
-                        + " to file (outbox " + data + "/outbox, originals to archive/, rejected files to error/). Ready; status: "
-                        + "http://127.0.0.1:" + monitoringPort + "/observe/health")
+                assertThat(Files.readString(log)).contains("Newsdesk watches " + data + "/inbox (desk default, DE → EN-US, results to file "
+                        + data + "/outbox) for articles (.txt, .html, .md, .json, .xml, each also .gz); originals go to each desk's archive, "
+                        + "rejected files to its error folder. Ready; status: http://127.0.0.1:" + monitoringPort + "/observe/health")
                         .contains("This node now leads the inbox: it polls " + data + "/inbox")
                         .doesNotContain("summary").doesNotContain("[application.properties]");
                 Files.copy(Path.of("src/test/resources/articles/de-putin-tokayev.txt"), data.resolve("inbox/de-putin-tokayev.txt"));

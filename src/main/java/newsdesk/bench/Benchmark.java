@@ -22,6 +22,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import newsdesk.Service;
 import newsdesk.deeplsim.DeeplSimulator;
+import newsdesk.desk.Desk;
 import org.apache.camel.main.Main;
 
 /**
@@ -157,7 +158,7 @@ public final class Benchmark {
             deepl.keepRecords(false);
             deepl.setCharacterLimit(Long.MAX_VALUE);
             deepl.setLatency(Duration.ofMillis(options.latencyMs()));
-            RunClock clock = new RunClock("pick-up-articles", n);
+            RunClock clock = new RunClock(Desk.routeId("default"), n);
             System.gc();
             HeapWatch heap = new HeapWatch();
             double cpuMsPerArticle;

@@ -59,6 +59,12 @@ public class DeeplBudget extends RoutePolicySupport implements DeeplAnswers {
         routes.add(route);
     }
 
+    /** A desk removed or replaced: its route must never be resumed again. */
+    @Override
+    public void onRemove(Route route) {
+        routes.remove(route);
+    }
+
     /** Told by the translator of each DeepL answer: its characters go into the ledger. */
     @Override
     public void answered(long billedCharacters, long nanos) {

@@ -2,12 +2,14 @@ package newsdesk.deliver;
 
 import java.util.Arrays;
 import java.util.List;
+import newsdesk.desk.Desk;
 import newsdesk.translate.MissingSettingException;
 import org.apache.camel.CamelContext;
 
 /**
  * The targets named in newsdesk.deliver.targets ("file, kafka"), each delivered to by its route
- * {@code deliver-to-<name>} in routes/: a new target needs a route, not Java.
+ * {@code deliver-to-<name>} in routes/: a new target needs a route, not Java. Each desk delivers to
+ * those of them its parameter targets names.
  */
 public class DeliveryTargets {
 
@@ -17,9 +19,9 @@ public class DeliveryTargets {
         this.names = Arrays.stream(list.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
     }
 
-    /** The endpoints a result is sent to, one per target. */
-    public List<String> endpoints() {
-        return names.stream().map(name -> "direct:deliver-to-" + name).toList();
+    /** The endpoints a result of this desk is sent to, one per target it names. */
+    public List<String> endpoints(Desk desk) {
+        return desk.targets().stream().map(name -> "direct:deliver-to-" + name).toList();
     }
 
     /** Fails start-up, rather than every article later, when a target has no route or none is named. */

@@ -14,6 +14,7 @@ import newsdesk.article.Article;
 import newsdesk.article.ArticleText;
 import newsdesk.article.SourceMetadata;
 import newsdesk.article.Translation;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Headers;
 
 /** Writes a finished article as the result JSON documented in the README and in result.schema.json. */
@@ -44,17 +45,20 @@ public class ResultFormatter {
      * NewsdeskSourceFile, so queue readers can tell results apart without parsing them. (Set here:
      * a route expression such as {@code ${exchangeProperty.article.id}} costs more than the JSON.)
      */
-    public String toMessage(Article article, @Headers Map<String, Object> headers) throws JsonProcessingException {
+    public String toMessage(Article article, @ExchangeProperty("desk") String desk, @Headers Map<String, Object> headers)
+            throws JsonProcessingException {
         headers.put("NewsdeskId", article.id());
         headers.put("NewsdeskSourceFile", article.source().file());
-        return toJson(article);
+        return toJson(article, desk);
     }
 
-    public String toJson(Article article) throws JsonProcessingException {
+    /** The result of an article of this desk. */
+    public String toJson(Article article, String desk) throws JsonProcessingException {
         Translation translation = article.translation();
         ArticleText english = translation.text();
         ObjectNode result = mapper.createObjectNode();
         result.put("id", article.id());
+        result.put("desk", desk);
 
         ObjectNode source = result.putObject("source");
         source.put("file", article.source().file());
@@ -91,6 +95,12 @@ public class ResultFormatter {
         translationNode.put("billedCharacters", translation.billedCharacters());
         translationNode.put("detectedSourceLanguage", translation.detectedSourceLanguage());
         translationNode.put("cached", translation.cached());
+        if (translation.glossary() != null) {
+            ObjectNode glossary = translationNode.putObject("glossary");
+            glossary.put("name", translation.glossary().name());
+            glossary.put("id", translation.glossary().id());
+            glossary.put("entries", translation.glossary().entries());
+        }
 
         ObjectNode summary = result.putObject("summary");
         strings(summary.putArray("sentences"), article.summary());

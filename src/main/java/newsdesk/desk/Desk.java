@@ -1,14 +1,19 @@
 package newsdesk.desk;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import newsdesk.glossary.GlossaryException;
 import newsdesk.glossary.GlossarySync;
 import newsdesk.summarize.ExtractiveSummarizer;
+import newsdesk.translate.LanguageSettings;
 
 /**
  * One desk: its own folders, languages, summary and glossary, from its file under {@code routes/desks/}.
@@ -16,6 +21,7 @@ import newsdesk.summarize.ExtractiveSummarizer;
  */
 public record Desk(Path file, String name, Map<String, String> parameters) {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TRANSLATE = Set.of("full", "summary");
     private static final Set<String> SUMMARY_LANGUAGE = Set.of("target", "source");
     private static final Set<String> FORMALITY = Set.of("default", "more", "less", "prefer_more", "prefer_less");
@@ -54,8 +60,68 @@ public record Desk(Path file, String name, Map<String, String> parameters) {
         return routeId(name);
     }
 
+    /**
+     * The desk as its articles carry it to the workers (header NewsdeskDesk): its name and parameters.
+     * A worker needs no desk files of its own.
+     */
+    public String toHeader() {
+        try {
+            return JSON.writeValueAsString(new TreeMap<>(parameters));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A map of strings is always JSON", e);
+        }
+    }
+
+    /** The desk of an article taken from the work queue; the glossary it names is the worker's own. */
+    public static Desk fromHeader(String header) {
+        try {
+            Map<String, String> values = JSON.readValue(header, new TypeReference<Map<String, String>>() { });
+            return of(null, values);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("The article's header NewsdeskDesk is not a desk: " + e.getMessage(), e);
+        }
+    }
+
     public Path inbox() {
         return Path.of(parameters.get("inbox"));
+    }
+
+    /** Where the file target writes this desk's results. */
+    public String outbox() {
+        return parameters.get("outbox");
+    }
+
+    /** Where originals go once their result is delivered. */
+    public String archive() {
+        return parameters.get("archive");
+    }
+
+    /** Where rejected files go, each with its report. */
+    public String error() {
+        return parameters.get("error");
+    }
+
+    /** full, or summary (only the title and summary sentences are translated). */
+    public boolean translatesSummaryOnly() {
+        return parameters.get("translate").equals("summary");
+    }
+
+    /** Whether the summary is picked from the original rather than from the translation. */
+    public boolean summarizesSource() {
+        return parameters.get("summaryLanguage").equals("source");
+    }
+
+    public int summarySentences() {
+        return Integer.parseInt(parameters.get("summarySentences"));
+    }
+
+    public int summaryMaxChars() {
+        return Integer.parseInt(parameters.get("summaryMaxChars"));
+    }
+
+    /** DeepL's formality option, as DeepL spells it; "default" leaves it to DeepL. */
+    public String formality() {
+        return parameters.get("formality");
     }
 
     /** The folders only this desk may use. */
@@ -85,17 +151,18 @@ public record Desk(Path file, String name, Map<String, String> parameters) {
 
     /**
      * Checks what depends on more than the desk's own values: the glossary it names exists in DeepL with
-     * its language pair, and summaries can be made in the language it summarizes.
+     * its language pair (glossaries null: not checked here), and summaries can be made in the language it summarizes.
      */
     public void check(GlossarySync glossaries) throws DeskException {
-        if (glossary() != null) {
+        // A node that never translates (role ingest) leaves the glossary to the workers.
+        if (glossary() != null && glossaries != null) {
             try {
                 glossaries.require(name, glossary(), sourceLanguage(), targetLanguage());
             } catch (GlossaryException e) {
                 throw new DeskException(e.getMessage() + " (" + file + ")");
             }
         }
-        boolean fromSource = parameters.get("summaryLanguage").equals("source") || parameters.get("translate").equals("summary");
+        boolean fromSource = summarizesSource() || translatesSummaryOnly();
         String summarized = fromSource ? sourceLanguage() : targetLanguage();
         // An auto-detected source is summarized in its translation when there is no model for it.
         if (summarized != null && !ExtractiveSummarizer.summarizes(summarized)) {
@@ -122,10 +189,16 @@ public record Desk(Path file, String name, Map<String, String> parameters) {
         throw new IllegalArgumentException(key + " is '" + values.get(key) + "'; use a whole number of at least " + least);
     }
 
+    /** One of DeepL's documented languages (the service's own settings are checked against DeepL's live list at start). */
     private static void language(Map<String, String> values, String key, boolean autoAllowed) {
         String value = values.get(key);
-        if (!(autoAllowed && value.equalsIgnoreCase(AUTO)) && !value.matches("[A-Za-z]{2,3}(-[A-Za-z]{2,4})?")) {
-            throw new IllegalArgumentException(key + " is '" + value + "'; use a DeepL language code such as DE, FR or EN-US"
+        if (autoAllowed && value.equalsIgnoreCase(AUTO)) {
+            return;
+        }
+        boolean known = autoAllowed ? LanguageSettings.documentedSource(value) : LanguageSettings.documentedTarget(value);
+        if (!known) {
+            throw new IllegalArgumentException(key + " is '" + value + "', which DeepL does not translate "
+                    + (autoAllowed ? "from" : "into") + "; use a DeepL language code such as DE, FR or EN-US"
                     + (autoAllowed ? ", or auto" : ""));
         }
     }

@@ -59,7 +59,7 @@ public final class DeskFile {
             if (value == null && parameter.getValue() == null) {
                 throw problem(file, "parameter '" + parameter.getKey() + "' is required");
             }
-            String resolved = value != null ? value : settings.apply(parameter.getValue().replace("{{desk}}", name));
+            String resolved = settings.apply(value != null ? value : parameter.getValue().replace("{{desk}}", name));
             // Absolute, so the file consumer's move and the error step find them whatever the inbox is.
             values.put(parameter.getKey(), Desk.FOLDERS.contains(parameter.getKey())
                     ? Path.of(resolved).toAbsolutePath().normalize().toString() : resolved);

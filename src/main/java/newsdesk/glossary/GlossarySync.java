@@ -117,6 +117,11 @@ public class GlossarySync {
         return new Outcome(changed, removed, problems);
     }
 
+    /** Whether any glossary file is in step with DeepL now (so a sync may have one to remove). */
+    public boolean hasAny() {
+        return !active.isEmpty();
+    }
+
     /** Whether a sync would delete a replaced glossary whose requests in flight have finished by then. */
     public boolean hasDeletionsWaiting() {
         return deletionsWaiting;

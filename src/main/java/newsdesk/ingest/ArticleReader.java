@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import newsdesk.article.Article;
 import newsdesk.article.SourceFile;
+import newsdesk.desk.Desk;
 import newsdesk.ingest.format.FormatReader;
 import newsdesk.ingest.format.FormatRegistry;
 import newsdesk.ingest.format.ParsedArticle;
@@ -38,6 +39,15 @@ public class ArticleReader {
     }
 
     public Article read(byte[] bytes, String fileName) throws UnprocessableArticleException {
+        return read(bytes, fileName, sourceLanguage);
+    }
+
+    /** The same for an article of a desk, in the desk's source language (null when DeepL detects it). */
+    public Article read(byte[] bytes, String fileName, Desk desk) throws UnprocessableArticleException {
+        return read(bytes, fileName, desk.sourceLanguage());
+    }
+
+    private Article read(byte[] bytes, String fileName, String sourceLanguage) throws UnprocessableArticleException {
         Instant receivedAt = Instant.now();
         if (bytes.length == 0) {
             throw new UnprocessableArticleException("The file is empty.");

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which inbox files are taken, and when ({@code filter: "#inboxArrivals"} on pick-up-articles): a
+ * Which inbox files are taken, and when ({@code filter: "#inboxArrivals-<desk>"}, one per desk route): a
  * file of a supported type once it has been quiet for the quiet period ({@link QuietPeriod}). Left
  * alone: {@code *.tmp} and {@code *.part} (still being written; hidden names Camel skips itself),
  * and, with one WARN each, files of other types, names with a backslash (Camel would take it for

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Of the nodes sharing the data folder, only the elected leader polls the inbox: the poll strategy of
- * pick-up-articles ({@code pollStrategy: "#inboxLeader"}). Every node's inbox consumer runs, but a poll
+ * every desk route ({@code pollStrategy: "#inboxLeader"}). Every node's inbox consumer runs, but a poll
  * is skipped unless this node holds the election's lock, so a node that becomes leader polls at its
  * next poll. (camel-master's {@code master:} endpoint did the same by starting the consumer a fixed
  * second after the lock was taken, which held up every start.) Taking and losing the lead is logged

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import newsdesk.article.Article;
+import newsdesk.desk.Desk;
 import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.WordlistLoader;
@@ -68,6 +69,15 @@ public class LanguageGuesser {
      * passed through), or null when it is another language, for DeepL to detect.
      */
     public Article guess(Article article) {
+        return guess(article, targetLanguage);
+    }
+
+    /** The same for an article of a desk, which has its own target language. */
+    public Article guess(Article article, Desk desk) {
+        return guess(article, desk.targetLanguage());
+    }
+
+    private Article guess(Article article, String targetLanguage) {
         String configured = article.sourceLanguage();
         Optional<String> guessed = guess(article.original().text());
         if (guessed.isEmpty() || guessed.get().equalsIgnoreCase(configured)) {

@@ -37,9 +37,10 @@ public class UndecodableNames {
     /** Files that could not be moved: said once, not at every poll. */
     private final Set<Path> failed = new HashSet<>();
 
-    public UndecodableNames(Path dataDir, InboxNames names, QuietPeriod quiet, RejectionReport report, Rejections rejections) {
-        this.inbox = dataDir.resolve("inbox");
-        this.error = dataDir.resolve("error");
+    public UndecodableNames(Path inbox, Path error, InboxNames names, QuietPeriod quiet, RejectionReport report,
+                            Rejections rejections) {
+        this.inbox = inbox;
+        this.error = error;
         this.names = names;
         this.quiet = quiet;
         this.report = report;

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,12 +97,14 @@ public class RecentArticles {
         return delivered.stream().filter(article -> article.id().equals(id)).map(Delivered::result).findFirst();
     }
 
-    /** Per desk that had work today (and {@code alwaysShown}, e.g. the inbox's desk): delivered and rejected today. */
-    public synchronized List<Today> today(String alwaysShown) {
+    /** Per desk that had work today (and those {@code alwaysShown}, e.g. the running desks): delivered and rejected today. */
+    public synchronized List<Today> today(Collection<String> alwaysShown) {
         rollOver();
         List<Today> desks = new ArrayList<>();
-        if (!todayByDesk.containsKey(alwaysShown)) {
-            desks.add(new Today(alwaysShown, 0, 0));
+        for (String desk : alwaysShown) {
+            if (!todayByDesk.containsKey(desk)) {
+                desks.add(new Today(desk, 0, 0));
+            }
         }
         todayByDesk.forEach((desk, counts) -> desks.add(new Today(desk, counts[0], counts[1])));
         return desks;

@@ -29,8 +29,8 @@ import org.apache.camel.Headers;
  */
 public class StatusPage {
 
-    /** Desks come with a later issue; until then the inbox is this desk's. */
-    static final String INBOX_DESK = "default";
+    /** The desk /api/articles shows when none is named: the one Newsdesk ships with. */
+    static final String DEFAULT_DESK = "default";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> PAGE_FILES = Map.of(
             "index.html", "text/html; charset=utf-8",
@@ -39,7 +39,7 @@ public class StatusPage {
 
     private final RecentArticles recent;
     private final String role;
-    private final Path inbox;
+    private final Supplier<Map<String, Path>> inboxes;
     private final DeeplPause pause;
     private final DeeplBudget budget;
     private final DeeplUsage usage;
@@ -51,11 +51,11 @@ public class StatusPage {
      * {@code translator}: null on a node that does not translate (role ingest); {@code leader}: null on one
      * that takes no part in the inbox's election (role worker).
      */
-    public StatusPage(RecentArticles recent, String role, Path inbox, DeeplPause pause, DeeplBudget budget,
+    public StatusPage(RecentArticles recent, String role, Supplier<Map<String, Path>> inboxes, DeeplPause pause, DeeplBudget budget,
                       DeeplUsage usage, Supplier<DeeplTranslator> translator, Supplier<InboxLeader> leader) {
         this.recent = recent;
         this.role = role;
-        this.inbox = inbox;
+        this.inboxes = inboxes;
         this.pause = pause;
         this.budget = budget;
         this.usage = usage;
@@ -87,9 +87,11 @@ public class StatusPage {
             node.put("inboxLeader", leader.get().isLeader());
         }
         var desks = status.putArray("desks");
-        for (RecentArticles.Today today : recent.today(INBOX_DESK)) {
+        Map<String, Path> running = inboxes.get();
+        for (RecentArticles.Today today : recent.today(running.keySet())) {
             ObjectNode desk = JSON.valueToTree(today);
-            if (today.desk().equals(INBOX_DESK)) {
+            Path inbox = running.get(today.desk());
+            if (inbox != null) {
                 desk.put("backlog", InboxBacklog.count(inbox));
             }
             desks.add(desk);
@@ -114,7 +116,7 @@ public class StatusPage {
                 return json(JSON.createObjectNode().put("error", "limit must be a whole number of at least 1"), headers);
             }
         }
-        String deskName = desk == null || desk.isBlank() ? INBOX_DESK : desk;
+        String deskName = desk == null || desk.isBlank() ? DEFAULT_DESK : desk;
         return json(JSON.valueToTree(recent.latest(deskName, most)), headers);
     }
 

@@ -3,6 +3,12 @@ package newsdesk.monitor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,48 +22,70 @@ import org.slf4j.LoggerFactory;
 public class WorkSummary {
 
     private static final Logger LOG = LoggerFactory.getLogger("newsdesk.summary");
-    /** Desks come with a later issue; until then every article is on this one. */
-    private static final String DESK = "default";
 
     private final Supplier<MeterRegistry> registry;
     private final DeeplAnswerTimes answerTimes;
     private final RetryCount retries;
-    private final Path inbox;
+    private final Supplier<Map<String, Path>> inboxes;
     private final long intervalMs;
-    private double delivered;
-    private double rejected;
+    /** The counters' totals at the last summary, per counter and desk. */
+    private final Map<String, Double> last = new HashMap<>();
     private double billed;
 
-    /** {@code registry}: asked for at the first summary; Camel Main sets it up after the beans are bound. */
-    public WorkSummary(Supplier<MeterRegistry> registry, DeeplAnswerTimes answerTimes, RetryCount retries, Path inbox,
-                       long intervalMs) {
+    /**
+     * {@code registry}: asked for at the first summary; Camel Main sets it up after the beans are bound.
+     * {@code inboxes}: the running desks' inboxes, by desk.
+     */
+    public WorkSummary(Supplier<MeterRegistry> registry, DeeplAnswerTimes answerTimes, RetryCount retries,
+                       Supplier<Map<String, Path>> inboxes, long intervalMs) {
         this.registry = registry;
         this.answerTimes = answerTimes;
         this.retries = retries;
-        this.inbox = inbox;
+        this.inboxes = inboxes;
         this.intervalMs = intervalMs;
     }
 
     public synchronized void log() {
-        double deliveredNow = total("newsdesk.articles.delivered");
-        double rejectedNow = total("newsdesk.articles.rejected");
+        Map<String, Path> running = inboxes.get();
+        Map<String, Long> delivered = since("newsdesk.articles.delivered");
+        Map<String, Long> rejected = since("newsdesk.articles.rejected");
         double billedNow = total("newsdesk.deepl.billed.characters");
-        long newlyDelivered = Math.round(deliveredNow - delivered);
-        long newlyRejected = Math.round(rejectedNow - rejected);
         long newlyBilled = Math.round(billedNow - billed);
-        delivered = deliveredNow;
-        rejected = rejectedNow;
         billed = billedNow;
         long retried = retries.take();
         DeeplAnswerTimes.Figures answers = answerTimes.take();
-        if (newlyDelivered == 0 && newlyRejected == 0 && retried == 0 && answers.answers() == 0) {
+        boolean idle = delivered.values().stream().allMatch(n -> n == 0) && rejected.values().stream().allMatch(n -> n == 0);
+        if (idle && retried == 0 && answers.answers() == 0) {
             return;
         }
-        long backlog = InboxBacklog.count(inbox);
-        LOG.info("Last {} s: desk {}: {} delivered, {} rejected, {} waiting. DeepL: {} characters billed, {} answers "
-                        + "(p50 {} ms, p95 {} ms), {} retries. Inbox backlog: {} files.",
-                intervalMs / 1000, DESK, newlyDelivered, newlyRejected, backlog, newlyBilled, answers.answers(),
-                answers.p50Ms(), answers.p95Ms(), retried, backlog);
+        Set<String> desks = new TreeSet<>(running.keySet());
+        desks.addAll(delivered.keySet());
+        desks.addAll(rejected.keySet());
+        long backlog = 0;
+        List<String> perDesk = new ArrayList<>();
+        for (String desk : desks) {
+            Path inbox = running.get(desk);
+            long waiting = inbox == null ? 0 : InboxBacklog.count(inbox);
+            backlog += waiting;
+            perDesk.add("desk " + desk + ": " + delivered.getOrDefault(desk, 0L) + " delivered, "
+                    + rejected.getOrDefault(desk, 0L) + " rejected, " + waiting + " waiting");
+        }
+        LOG.info("Last {} s: {}. DeepL: {} characters billed, {} answers (p50 {} ms, p95 {} ms), {} retries. "
+                        + "Inbox backlog: {} files.",
+                intervalMs / 1000, String.join("; ", perDesk), newlyBilled, answers.answers(), answers.p50Ms(),
+                answers.p95Ms(), retried, backlog);
+    }
+
+    /** Per desk, how much this counter grew since the last summary. */
+    private Map<String, Long> since(String counter) {
+        Map<String, Long> grown = new HashMap<>();
+        for (Counter byDesk : registry.get().find(counter).counters()) {
+            String desk = byDesk.getId().getTag("desk");
+            double before = last.getOrDefault(counter + '\0' + desk, 0.0);
+            last.put(counter + '\0' + desk, byDesk.count());
+            grown.put(desk, Math.round(byDesk.count() - before));
+        }
+        return grown;
     }
 
     private double total(String counter) {

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import newsdesk.article.Article;
 import newsdesk.article.ArticleText;
+import newsdesk.desk.Desk;
 
 /**
  * Picks the sentences that best summarise a news article and returns them verbatim, in text order.
@@ -71,10 +72,30 @@ public class ExtractiveSummarizer {
         return select(ranked, texts, length.count(texts.size()));
     }
 
-    /** Pipeline step: article.withSummary(summarize(title, body, "en")) on the translation. */
+    /** A summarizer of a desk's length (summarySentences, summaryMaxChars; newsdesk.summary.ratio* still apply). */
+    public ExtractiveSummarizer forDesk(Desk desk) {
+        return new ExtractiveSummarizer(new SummaryLength(desk.summarySentences(), length.ratio(), length.min(), length.max()),
+                desk.summaryMaxChars(), ranking);
+    }
+
+    /**
+     * Pipeline step: the summary of the translation, in its language (a desk checks at start that there
+     * is a model for it; English is taken otherwise).
+     */
     public Article summarize(Article article) {
         ArticleText text = article.translation().text();
-        return article.withSummary(summarize(text.title(), text.body(), "en"));
+        String language = article.translation().targetLanguage();
+        return article.withSummary(summarize(text.title(), text.body(), Language.supports(language) ? language : "en"));
+    }
+
+    /** {@link #summarize(Article)} at the length the article's desk asks for. */
+    public Article summarize(Article article, Desk desk) {
+        return forDesk(desk).summarize(article);
+    }
+
+    /** {@link #summarizeOriginal(Article)} at the length the article's desk asks for. */
+    public Article summarizeOriginal(Article article, Desk desk) {
+        return forDesk(desk).summarizeOriginal(article);
     }
 
     /**

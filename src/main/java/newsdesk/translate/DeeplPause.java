@@ -64,6 +64,12 @@ public class DeeplPause extends RoutePolicySupport {
         routes.add(route);
     }
 
+    /** A desk removed or replaced: its route must never be resumed again. */
+    @Override
+    public synchronized void onRemove(Route route) {
+        routes.remove(route);
+    }
+
     /**
      * For a consumer that cannot be paused without skipping the article in hand (Kafka): waits here
      * while the pause lasts, at most {@link #MAX_HOLD_MS} at a time, well inside Kafka's poll interval.

@@ -2,6 +2,7 @@ package newsdesk.translate;
 
 import com.deepl.api.AuthorizationException;
 import com.deepl.api.DeepLException;
+import com.deepl.api.Formality;
 import com.deepl.api.QuotaExceededException;
 import com.deepl.api.TextResult;
 import com.deepl.api.TextTranslationOptions;
@@ -17,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import newsdesk.article.Article;
 import newsdesk.article.Translation;
+import newsdesk.desk.Desk;
+import newsdesk.glossary.GlossarySync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,33 +35,71 @@ public class DeeplTranslator {
 
     /** Translations in the order of the texts given, and what DeepL reported for them. */
     public record Translated(List<String> texts, long billedCharacters, String detectedSourceLanguage,
-                             boolean cached) {
+                             boolean cached, Translation.GlossaryUsed glossary) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(DeeplTranslator.class);
+    /** The desk parameter formality as deepl-java names it; "default" sends none. */
+    private static final Map<String, Formality> FORMALITY = Map.of("more", Formality.More, "less", Formality.Less,
+            "prefer_more", Formality.PreferMore, "prefer_less", Formality.PreferLess);
 
     private final Translator client;
     private final RequestPacker packer;
     private final TranslationCache cache;
     private final InFlightLimit inFlight;
-    private final String targetLanguage;
     private final DeeplAnswers answers;
     private final DeeplStatus status;
-    private final TranslationsInFlight inFlightTexts = new TranslationsInFlight();
+    private final TranslationsInFlight inFlightTexts;
+    private final GlossarySync glossaries;
+    private final String targetLanguage;
+    /** DeepL's formality option; null leaves it to DeepL. */
+    private final Formality formality;
+    /** The desk's glossary by name, looked up per request so a changed glossary is used from then on; null for none. */
+    private final String glossary;
 
     /**
      * {@code answers} is told of every answer DeepL gives (characters billed, time taken) as it comes;
-     * {@code status} whether DeepL answers at all.
+     * {@code status} whether DeepL answers at all; {@code glossaries} are those desks name.
      */
     public DeeplTranslator(Translator client, RequestPacker packer, TranslationCache cache, InFlightLimit inFlight,
-                           String targetLanguage, DeeplAnswers answers, DeeplStatus status) {
+                           String targetLanguage, DeeplAnswers answers, DeeplStatus status, GlossarySync glossaries) {
         this.client = client;
         this.packer = packer;
         this.cache = cache;
         this.inFlight = inFlight;
-        this.targetLanguage = targetLanguage;
         this.answers = answers;
         this.status = status;
+        this.inFlightTexts = new TranslationsInFlight();
+        this.glossaries = glossaries;
+        this.targetLanguage = targetLanguage;
+        this.formality = null;
+        this.glossary = null;
+    }
+
+    /** One desk's view: its target language, formality and glossary; the client, cache and limits are shared. */
+    private DeeplTranslator(DeeplTranslator shared, Desk desk) {
+        this.client = shared.client;
+        this.packer = shared.packer;
+        this.cache = shared.cache;
+        this.inFlight = shared.inFlight;
+        this.answers = shared.answers;
+        this.status = shared.status;
+        this.inFlightTexts = shared.inFlightTexts;
+        this.glossaries = shared.glossaries;
+        this.targetLanguage = desk.targetLanguage();
+        this.formality = FORMALITY.get(desk.formality());
+        this.glossary = desk.glossary();
+    }
+
+    /** A translator for one desk's articles (its target language, formality and glossary). */
+    public DeeplTranslator forDesk(Desk desk) {
+        return new DeeplTranslator(this, desk);
+    }
+
+    /** The article translated as its desk says. */
+    public Article translate(Article article, Desk desk)
+            throws DeepLException, ContentRejectedException, InterruptedException {
+        return forDesk(desk).translate(article);
     }
 
     public Article translate(Article article)
@@ -74,7 +115,8 @@ public class DeeplTranslator {
             byParagraph.put(distinct.get(i), translated.texts().get(i));
         }
         return article.withTranslation(new Translation(article.original().mapParagraphs(byParagraph::get),
-                targetLanguage, translated.billedCharacters(), translated.detectedSourceLanguage(), translated.cached()));
+                targetLanguage, translated.billedCharacters(), translated.detectedSourceLanguage(), translated.cached(),
+                Translation.DEEPL, Translation.Mode.FULL, translated.glossary()));
     }
 
     /**
@@ -82,20 +124,37 @@ public class DeeplTranslator {
      * (null for none) goes with every request: DeepL reads it but does not translate or bill it, so it
      * must leave room in a request ({@link RequestPacker#roomForContext}). It is part of the cache key.
      * A text another worker of this node has already sent is not sent again: this one waits for that
-     * answer (and sends it itself only if that request fails).
+     * answer (and sends it itself only if that request fails). The desk's glossary, if any, is held
+     * until the last answer, so a changed glossary's old DeepL copy is not deleted meanwhile.
      */
     public Translated translate(List<String> texts, String sourceLanguage, String context)
             throws DeepLException, ContentRejectedException, InterruptedException {
-        TextTranslationOptions options = new TextTranslationOptions();
-        if (context != null) {
-            options.setContext(context);
+        if (glossary == null) {
+            return translate(texts, sourceLanguage, context, null);
         }
+        try (GlossarySync.Lease lease = glossaries.lease(glossary)) {
+            if (lease == null) {
+                throw new GlossaryMissingException(glossary);
+            }
+            // Text DeepL detects in another language than the glossary's is translated without it.
+            boolean applies = sourceLanguage != null
+                    && lease.glossary().glossary().dictionary(sourceLanguage, targetLanguage).isPresent();
+            return translate(texts, sourceLanguage, context, applies ? lease.glossary() : null);
+        }
+    }
+
+    private Translated translate(List<String> texts, String sourceLanguage, String context, GlossarySync.Active glossary)
+            throws DeepLException, ContentRejectedException, InterruptedException {
+        TextTranslationOptions options = options(context, null);
+        // The key names the glossary's content, not its DeepL id, which is new with every copy made.
+        String keyTarget = glossary == null ? targetLanguage : targetLanguage + " glossary " + glossary.glossary().hash();
+        TextTranslationOptions requestOptions = glossary == null ? options : options(context, glossary.id());
         List<RequestPacker.Piece> pieces = packer.pack(texts, context).stream().flatMap(List::stream).toList();
         String[] keys = new String[pieces.size()];
         Map<String, TranslationCache.Entry> found = new HashMap<>();
         Map<String, String> missing = new LinkedHashMap<>();
         for (int i = 0; i < pieces.size(); i++) {
-            keys[i] = cache.key(pieces.get(i).value(), sourceLanguage, targetLanguage, options);
+            keys[i] = cache.key(pieces.get(i).value(), sourceLanguage, keyTarget, options);
             if (found.containsKey(keys[i]) || missing.containsKey(keys[i])) {
                 continue;
             }
@@ -129,7 +188,7 @@ public class DeeplTranslator {
                 }
             }
             // Own requests first and waiting after, so two workers never wait for each other.
-            billed += send(mine, sourceLanguage, context, options, found);
+            billed += send(mine, sourceLanguage, context, requestOptions, found);
             sent |= !mine.isEmpty();
             missing.clear();
             for (Map.Entry<String, CompletableFuture<TranslationCache.Entry>> answer : theirs.entrySet()) {
@@ -145,7 +204,9 @@ public class DeeplTranslator {
         for (int i = 0; i < pieces.size(); i++) {
             entries[i] = found.get(keys[i]);
         }
-        return assemble(texts.size(), pieces, entries, billed, sourceLanguage, !sent);
+        Translation.GlossaryUsed used = glossary == null ? null : new Translation.GlossaryUsed(glossary.name(), glossary.id(),
+                glossary.glossary().dictionary(sourceLanguage, targetLanguage).orElseThrow().entries().size());
+        return assemble(texts.size(), pieces, entries, billed, sourceLanguage, !sent, used);
     }
 
     /**
@@ -184,6 +245,20 @@ public class DeeplTranslator {
             }
         }
         return billed;
+    }
+
+    private TextTranslationOptions options(String context, String glossaryId) {
+        TextTranslationOptions options = new TextTranslationOptions();
+        if (context != null) {
+            options.setContext(context);
+        }
+        if (formality != null) {
+            options.setFormality(formality);
+        }
+        if (glossaryId != null) {
+            options.setGlossaryId(glossaryId);
+        }
+        return options;
     }
 
     private static TranslationCache.Entry await(CompletableFuture<TranslationCache.Entry> answer)
@@ -254,7 +329,7 @@ public class DeeplTranslator {
 
     /** Joins the pieces of each text again. */
     private static Translated assemble(int texts, List<RequestPacker.Piece> pieces, TranslationCache.Entry[] entries,
-                                       long billed, String sourceLanguage, boolean allCached) {
+                                       long billed, String sourceLanguage, boolean allCached, Translation.GlossaryUsed glossary) {
         String[] translated = new String[texts];
         Map<String, Integer> detected = new HashMap<>();
         for (int i = 0; i < pieces.size(); i++) {
@@ -264,6 +339,6 @@ public class DeeplTranslator {
         }
         String detectedLanguage = detected.entrySet().stream()
                 .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(sourceLanguage);
-        return new Translated(List.of(translated), billed, detectedLanguage, allCached);
+        return new Translated(List.of(translated), billed, detectedLanguage, allCached, glossary);
     }
 }

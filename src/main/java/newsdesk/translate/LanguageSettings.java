@@ -78,6 +78,16 @@ public class LanguageSettings {
         }
     }
 
+    /** Whether DeepL's documented list has this source language (a code such as DE). */
+    public static boolean documentedSource(String code) {
+        return KNOWN_SOURCES.contains(code.toUpperCase(Locale.ROOT));
+    }
+
+    /** Whether DeepL's documented list has this target language (a code such as FR or EN-GB). */
+    public static boolean documentedTarget(String code) {
+        return offers(KNOWN_TARGETS, code.toUpperCase(Locale.ROOT));
+    }
+
     /** Whether DeepL lists both languages now: after it refused one, work resumes once it does. */
     public boolean offeredBy(Translator client) throws DeepLException, InterruptedException {
         Offered offered = Offered.by(client);

@@ -9,22 +9,22 @@ import java.util.stream.IntStream;
 import newsdesk.article.Article;
 import newsdesk.article.ArticleText;
 import newsdesk.article.Translation;
+import newsdesk.desk.Desk;
 import newsdesk.summarize.ExtractiveSummarizer;
 
 /**
- * Summary-only translation: picks the summary sentences from the German original (with the German
- * sentence model) and sends DeepL only those and the title. The
+ * Summary-only translation: picks the summary sentences from the original (with the sentence model
+ * of its language) and sends DeepL only those and the title. The
  * paragraphs around them go along as {@code context}, which DeepL reads but does not bill, so an
  * article costs about a quarter of its characters.
  *
  * <p>The translation then holds the title and the summary sentences, one per line; the summary is
- * those sentences. An article that is not German (English passes through untranslated, other
- * languages are left to DeepL's detection) or in which the summarizer finds no sentence is
+ * those sentences. An article in a language without a sentence model, in the target language (passed
+ * through untranslated), left to DeepL's detection, or in which the summarizer finds no sentence is
  * translated in full.
  */
 public class SummaryTranslator {
 
-    private static final String GERMAN = "DE";
     private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
 
     private final ExtractiveSummarizer summarizer;
@@ -37,13 +37,19 @@ public class SummaryTranslator {
         this.packer = packer;
     }
 
+    /** The article as its desk says: its languages, summary length, formality and glossary. */
+    public Article translate(Article article, Desk desk) throws DeepLException, ContentRejectedException, InterruptedException {
+        return new SummaryTranslator(summarizer.forDesk(desk), translator.forDesk(desk), packer).translate(article);
+    }
+
     public Article translate(Article article) throws DeepLException, ContentRejectedException, InterruptedException {
-        if (!GERMAN.equalsIgnoreCase(article.sourceLanguage())) {
+        String source = article.sourceLanguage();
+        if (source == null || translator.isTargetLanguage(source) || !ExtractiveSummarizer.summarizes(source)) {
             return summarizer.summarize(translator.translate(article));
         }
         ArticleText original = article.original();
         // A summary line is one sentence; a line break inside one would break the layout below.
-        List<String> sentences = summarizer.summarize(original.title(), original.body(), GERMAN).stream()
+        List<String> sentences = summarizer.summarize(original.title(), original.body(), source).stream()
                 .map(sentence -> LINE_BREAK.matcher(sentence).replaceAll(" ").strip())
                 .filter(sentence -> !sentence.isEmpty())
                 .toList();
@@ -69,7 +75,7 @@ public class SummaryTranslator {
         lines.addAll(englishSentences);
         Translation translation = new Translation(new ArticleText(lines, original.hasTitle()),
                 translator.targetLanguage(), translated.billedCharacters(), translated.detectedSourceLanguage(),
-                translated.cached(), Translation.DEEPL, Translation.Mode.SUMMARY);
+                translated.cached(), Translation.DEEPL, Translation.Mode.SUMMARY, translated.glossary());
         return article.withTranslation(translation).withSummary(englishSentences);
     }
 

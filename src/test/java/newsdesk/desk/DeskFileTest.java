@@ -99,6 +99,8 @@ class DeskFileTest {
         assertProblem(desk("x", "      - {name: summarySentences, value: none}\n"), "summarySentences is 'none'; use a whole number of at least 1");
         assertProblem(desk("x", "      - {name: translate, value: half}\n"), "translate is 'half'; use one of [full, summary]");
         assertProblem(desk("x", "      - {name: targetLanguage, value: auto}\n"), "targetLanguage is 'auto'");
+        assertProblem(desk("x", "      - {name: targetLanguage, value: EN-AU}\n"), "targetLanguage is 'EN-AU', which DeepL does not translate into");
+        assertProblem(desk("x", "      - {name: sourceLanguage, value: XX}\n"), "sourceLanguage is 'XX', which DeepL does not translate from");
         assertProblem(desk("x", "      - {name: targets, value: 'file,ftp'}\n"), "targets names 'ftp'");
         assertProblem(desk("x", "      - {name: desk, value: y}\n"), "parameter 'desk' is given twice");
         assertProblem(desk("a b", ""), "parameter 'desk' (the desk's name: letters, digits and '-') is required");

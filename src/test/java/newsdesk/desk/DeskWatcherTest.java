@@ -3,6 +3,7 @@ package newsdesk.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import com.deepl.api.DeepLClient;
 import com.deepl.api.DeepLClientOptions;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import newsdesk.LogCapture;
 import newsdesk.deeplsim.DeeplSimulator;
 import newsdesk.glossary.GlossarySync;
 import org.apache.camel.CamelContext;
@@ -62,11 +64,14 @@ class DeskWatcherTest {
                         .from("file:{{inbox}}?move={{archive}}/${file:name}&delay=50&initialDelay=0&readLock=none")
                         .delay(300)
                         .to("file:{{outbox}}");
+                // The target every desk names; a desk naming one the service has no route for does not start.
+                from("direct:deliver-to-file").routeId("deliver-to-file").log("delivered");
             }
         });
         context.start();
         desks = Files.createDirectories(dir.resolve("routes/desks"));
-        watcher = new DeskWatcher(context, desks, dir.resolve("glossaries"), new GlossarySync(client, dir.resolve("glossaries")));
+        GlossarySync glossaries = new GlossarySync(client, dir.resolve("glossaries"));
+        watcher = new DeskWatcher(context, desks, dir.resolve("glossaries"), () -> glossaries, desk -> desk.name(), true);
     }
 
     @AfterEach
@@ -80,7 +85,7 @@ class DeskWatcherTest {
         desk("politics.camel.yaml", "politics", "");
         desk("sport.camel.yaml", "sport", "      - {name: targetLanguage, value: FR}\n");
 
-        watcher.poll();
+        watcher.look();
         drop("politics", "a.txt");
         drop("sport", "b.txt");
 
@@ -96,17 +101,17 @@ class DeskWatcherTest {
     void aBrokenEditLeavesEveryDeskRunningAsItWas() throws Exception {
         desk("politics.camel.yaml", "politics", "");
         desk("sport.camel.yaml", "sport", "");
-        watcher.poll();
+        watcher.look();
         Route sport = context.getRoute("desk-sport");
 
         desk("politics.camel.yaml", "politics", "      - {name: summarySentence, value: 2}\n");
-        watcher.poll();
+        watcher.look();
         Files.writeString(desks.resolve("sport.camel.yaml"), "- templatedRoute: [\n");
-        watcher.poll();
+        watcher.look();
         drop("politics", "a.txt");
         drop("sport", "b.txt");
 
-        assertThat(context.getRoutes()).extracting(Route::getRouteId).containsExactlyInAnyOrder("desk-politics", "desk-sport");
+        assertThat(context.getRoutes()).extracting(Route::getRouteId).containsExactlyInAnyOrder("deliver-to-file", "desk-politics", "desk-sport");
         assertThat(context.getRoute("desk-sport")).isSameAs(sport);
         assertThat(watcher.desks().get("politics").parameters()).doesNotContainKey("summarySentence");
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(dir.resolve("politics/outbox/a.txt"))
@@ -117,7 +122,7 @@ class DeskWatcherTest {
     void changedAndRemovedDesksStopAfterTheirFilesInFlightAndLoseNone() throws Exception {
         desk("politics.camel.yaml", "politics", "");
         desk("sport.camel.yaml", "sport", "");
-        watcher.poll();
+        watcher.look();
         Route sport = context.getRoute("desk-sport");
         for (int i = 0; i < 5; i++) {
             drop("politics", "p" + i + ".txt");
@@ -126,7 +131,7 @@ class DeskWatcherTest {
 
         // A new outbox for politics while its files are in flight: the route is replaced.
         desk("politics.camel.yaml", "politics", "      - {name: outbox, value: '" + dir.resolve("politics/outbox2") + "'}\n");
-        watcher.poll();
+        watcher.look();
         for (int i = 5; i < 10; i++) {
             drop("politics", "p" + i + ".txt");
         }
@@ -140,7 +145,7 @@ class DeskWatcherTest {
         drop("sport", "s0.txt");
         await().atMost(Duration.ofSeconds(10)).until(() -> context.getInflightRepository().size("desk-sport") > 0);
         Files.delete(desks.resolve("sport.camel.yaml"));
-        watcher.poll();
+        watcher.look();
 
         assertThat(context.getRoute("desk-sport")).isNull();
         assertThat(names("sport/outbox")).containsExactly("s0.txt");
@@ -148,11 +153,34 @@ class DeskWatcherTest {
     }
 
     @Test
+    void aDeskWhoseGlossaryDeeplCannotTakeYetStartsOnceDeeplAnswers() throws Exception {
+        Files.createDirectories(dir.resolve("glossaries"));
+        Files.writeString(dir.resolve("glossaries/haus.yaml"), "dictionaries:\n  - {source: DE, target: EN, entries: {OVKS: CSTO}}\n");
+        desk("politics.camel.yaml", "politics", "      - {name: glossary, value: haus}\n");
+        desk("sport.camel.yaml", "sport", "");
+        // Every request refused (403), at once rather than after the client's retries as when DeepL does not answer.
+        sim.setAuthKey("another key");
+        try (LogCapture log = new LogCapture()) {
+            watcher.look();
+
+            assertThat(context.getRoute("desk-sport")).isNotNull();
+            assertThat(context.getRoute("desk-politics")).isNull();
+            assertThat(log.messages(Level.ERROR, DeskWatcher.class.getName())).singleElement().asString()
+                    .startsWith("Desk politics waits for DeepL to take its glossary 'haus' and starts once DeepL answers");
+        }
+        sim.setAuthKey("k");
+        watcher.look();
+
+        assertThat(context.getRoute("desk-politics")).isNotNull();
+        assertThat(sim.glossaryNames()).singleElement().asString().startsWith("newsdesk:haus:");
+    }
+
+    @Test
     void twoDesksNeverShareAFolder() throws Exception {
         desk("a.camel.yaml", "a", "");
         desk("b.camel.yaml", "b", "      - {name: inbox, value: '" + dir.resolve("a/inbox") + "'}\n");
 
-        watcher.poll();
+        watcher.look();
 
         assertThat(context.getRoute("desk-a")).isNotNull();
         assertThat(context.getRoute("desk-b")).isNull();

@@ -2,6 +2,7 @@ package newsdesk.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 import newsdesk.MutableClock;
@@ -39,7 +40,7 @@ class RecentArticlesTest {
         recent.delivered("default", result("a", "A"));
         recent.rejected("sport", "leer.txt", new UnprocessableArticleException("The file is empty."));
 
-        assertThat(recent.today("default")).containsExactly(new RecentArticles.Today("default", 1, 0),
+        assertThat(recent.today(List.of("default"))).containsExactly(new RecentArticles.Today("default", 1, 0),
                 new RecentArticles.Today("sport", 0, 1));
         assertThat(recent.rejected()).singleElement().satisfies(rejected -> {
             assertThat(rejected.file()).isEqualTo("leer.txt");
@@ -48,7 +49,7 @@ class RecentArticlesTest {
         });
 
         clock.now = clock.now.plus(Duration.ofMinutes(2));
-        assertThat(recent.today("default")).as("a new UTC day").containsExactly(new RecentArticles.Today("default", 0, 0));
+        assertThat(recent.today(List.of("default"))).as("a new UTC day").containsExactly(new RecentArticles.Today("default", 0, 0));
         assertThat(recent.rejected()).as("the latest rejected files stay listed").hasSize(1);
     }
 

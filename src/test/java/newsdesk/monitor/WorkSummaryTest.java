@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import newsdesk.LogCapture;
 import newsdesk.RunningNewsdesk;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,33 @@ class WorkSummaryTest {
                     .contains(newsdesk.deepl.billedCharacters() + " characters billed")
                     .contains("1 retries").contains("Inbox backlog: 0 files.");
             assertThat(lines).as("no line for the idle seconds after").hasSizeLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void eachDeskHasItsPartOfTheLine(@TempDir Path dir) throws Exception {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        ArticleCounters counters = new ArticleCounters(registry, "newsdesk");
+        Path politicsInbox = Files.createDirectories(dir.resolve("politics/inbox"));
+        Path sportInbox = Files.createDirectories(dir.resolve("sport/inbox"));
+        Files.writeString(sportInbox.resolve("waiting.txt"), "Ein Bericht.");
+        counters.register("politics");
+        counters.register("sport");
+        DeeplAnswerTimes answers = new DeeplAnswerTimes();
+        answers.answered(100, 200_000_000);
+        WorkSummary summary = new WorkSummary(() -> registry, answers, new RetryCount(),
+                () -> Map.of("politics", politicsInbox, "sport", sportInbox), 60_000);
+        counters.delivered("politics");
+        counters.delivered("politics");
+        counters.delivered("sport");
+        counters.rejected("sport");
+        counters.billed(100);
+
+        try (LogCapture log = new LogCapture()) {
+            summary.log();
+            assertThat(log.messages(Level.INFO, "newsdesk.summary")).containsExactly("Last 60 s: desk politics: 2 delivered, "
+                    + "0 rejected, 0 waiting; desk sport: 1 delivered, 1 rejected, 1 waiting. DeepL: 100 characters billed, "
+                    + "1 answers (p50 200 ms, p95 200 ms), 0 retries. Inbox backlog: 1 files.");
         }
     }
 }

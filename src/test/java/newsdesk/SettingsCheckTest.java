@@ -52,7 +52,7 @@ class SettingsCheckTest {
         assertThatThrownBy(() -> start("newsdesk.inbox.poll-ms", "half a second"))
                 .rootCause().isInstanceOf(MissingSettingException.class)
                 .hasMessage("NEWSDESK_INBOX_POLL_MS (newsdesk.inbox.poll-ms) is 'half a second': it must be a whole number,"
-                        + " e.g. the default 250.");
+                        + " e.g. the default 100.");
     }
 
     @Test

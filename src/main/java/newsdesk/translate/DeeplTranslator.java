@@ -171,9 +171,10 @@ public class DeeplTranslator {
         while (!missing.isEmpty()) {
             Map<String, String> mine = new LinkedHashMap<>();
             Map<String, CompletableFuture<TranslationCache.Entry>> theirs = new LinkedHashMap<>();
+            Map<String, CompletableFuture<TranslationCache.Entry>> held = inFlightTexts.claim(missing.keySet());
             for (Map.Entry<String, String> text : missing.entrySet()) {
                 String key = text.getKey();
-                CompletableFuture<TranslationCache.Entry> answer = inFlightTexts.claim(key);
+                CompletableFuture<TranslationCache.Entry> answer = held.get(key);
                 if (answer != null) {
                     theirs.put(key, answer);
                     continue;

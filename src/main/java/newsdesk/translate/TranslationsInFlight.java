@@ -1,5 +1,8 @@
 package newsdesk.translate;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,11 +16,19 @@ public class TranslationsInFlight {
     private final ConcurrentHashMap<String, CompletableFuture<TranslationCache.Entry>> pending = new ConcurrentHashMap<>();
 
     /**
-     * Null when the caller is now the one to ask DeepL for {@code key}, and must {@link #finish} it;
-     * otherwise the answer of the worker that asked first (null if its request failed).
+     * Claims the keys no other worker is asking DeepL for: the caller must {@link #finish} each of them.
+     * Returns, for the others, the answer of the worker that asked first (null if its request failed).
+     * All at once, so two workers with the same article never split its texts between two requests.
      */
-    public CompletableFuture<TranslationCache.Entry> claim(String key) {
-        return pending.putIfAbsent(key, new CompletableFuture<>());
+    public synchronized Map<String, CompletableFuture<TranslationCache.Entry>> claim(Collection<String> keys) {
+        Map<String, CompletableFuture<TranslationCache.Entry>> theirs = new HashMap<>();
+        for (String key : keys) {
+            CompletableFuture<TranslationCache.Entry> answer = pending.putIfAbsent(key, new CompletableFuture<>());
+            if (answer != null) {
+                theirs.put(key, answer);
+            }
+        }
+        return theirs;
     }
 
     /** The claimed text is translated ({@code entry}) or its request failed ({@code null}): the waiting workers go on. */

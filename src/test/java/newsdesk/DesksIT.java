@@ -125,6 +125,18 @@ class DesksIT {
         String metrics = JarProcess.get(port, "/observe/metrics");
         assertThat(metrics).containsPattern("newsdesk_articles_delivered_total\\{[^}]*desk=\"politik\"[^}]*\\} 2\\.0")
                 .containsPattern("newsdesk_articles_rejected_total\\{[^}]*desk=\"welt\"[^}]*\\} 1\\.0");
+
+        // One desk's DeepL pause (the quota used up) pauses them all: they share the key.
+        deepl.setCharacterLimit(deepl.billedCharacters());
+        drop("politik", "quote.txt", Articles.numbered(10));
+        awaitLog("quota is used up", 1);
+        drop("welt", "wartet.txt", Articles.numbered(11));
+        Thread.sleep(2000);
+        assertThat(data.resolve("welt/inbox/wartet.txt")).exists();
+        assertThat(deepl.translateRequests()).hasSize(6);
+        deepl.setCharacterLimit(Long.MAX_VALUE);
+        result("politik", "quote.json");
+        result("welt", "wartet.json");
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The characters DeepL billed, one line per answer ({@code <epoch second> <characters>}) appended to a
@@ -22,6 +24,8 @@ public class BudgetLedger {
     /** What the ledger holds for the month and the day of the period asked about. */
     public record Totals(long month, long day) {
     }
+
+    private static final Map<Path, Object> IN_THIS_JVM = new ConcurrentHashMap<>();
 
     private final Path folder;
     private BillingPeriod period;
@@ -61,12 +65,16 @@ public class BudgetLedger {
             day = 0;
         }
         Path file = folder.resolve("deepl-" + current.monthStart() + ".ledger");
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
-            work.run(channel);
-            return new Totals(month, day);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot use the DeepL budget ledger " + file + ": " + e.getMessage(), e);
+        // A file lock is held for the whole JVM, so ledgers of one JVM on the same file (nodes run in one
+        // process, as the tests do) take turns here first; Java refuses a second lock from the same JVM.
+        synchronized (IN_THIS_JVM.computeIfAbsent(file.toAbsolutePath().normalize(), key -> new Object())) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                work.run(channel);
+                return new Totals(month, day);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot use the DeepL budget ledger " + file + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import newsdesk.broker.EmbeddedArtemis;
@@ -39,6 +40,7 @@ import newsdesk.ingest.UndecodableNames;
 import newsdesk.monitor.ArticleCounters;
 import newsdesk.monitor.ArticleLogContext;
 import newsdesk.monitor.DeeplAnswerTimes;
+import newsdesk.monitor.JvmMetrics;
 import newsdesk.monitor.MonitoringAddress;
 import newsdesk.monitor.RecentArticles;
 import newsdesk.monitor.RetryCount;
@@ -65,10 +67,10 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
-import org.apache.camel.StartupListener;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.micrometer.MicrometerUtils;
@@ -103,23 +105,26 @@ public class NewsdeskBeans implements CamelConfiguration {
                 checkLanguages(started);
             });
         }
-        // The desks start as soon as the other routes have, so no file waits for a later look. (Routes added
-        // before then would not be started.) The ready line waits for them.
+        // Once started: Camel Main sets up the meter registry after the beans are bound.
+        atStart(context, started -> BudgetGauges.register(
+                MicrometerUtils.getOrCreateMeterRegistry(started.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME),
+                started.getName(), started.getRegistry().lookupByNameAndType("deeplBudget", DeeplBudget.class),
+                started.getRegistry().lookupByNameAndType("deeplUsage", DeeplUsage.class)));
+        // Once the routes run, on the main thread, while the first articles are worked on.
+        AtomicBoolean jvmMetricsBound = new AtomicBoolean();
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
             }
 
             @Override
-            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) throws Exception {
-                started.getRegistry().lookupByNameAndType("deskWatcher", DeskWatcher.class).look();
+            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
+                if (!jvmMetricsBound.getAndSet(true)) {
+                    JvmMetrics.bindTo(MicrometerUtils.getOrCreateMeterRegistry(started.getRegistry(),
+                            MicrometerConstants.METRICS_REGISTRY_NAME));
+                }
             }
         });
-        // Once started: Camel Main sets up the meter registry after the beans are bound.
-        atStart(context, started -> BudgetGauges.register(
-                MicrometerUtils.getOrCreateMeterRegistry(started.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME),
-                started.getName(), started.getRegistry().lookupByNameAndType("deeplBudget", DeeplBudget.class),
-                started.getRegistry().lookupByNameAndType("deeplUsage", DeeplUsage.class)));
         // A worker's JMS consumer holds its article while the article's transaction commits and the next
         // message is asked for (about 50-130 ms under load, against DeepL's 200 ms), and DeepL idles for
         // that slot meanwhile; with twice as many consumers as DeepL requests in flight one is always ready.

@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
+import newsdesk.desk.DeskWatcher;
 import newsdesk.monitor.MonitoringAddress;
 import newsdesk.settings.KnownSettings;
 import newsdesk.settings.SettingNameCheck;
 import newsdesk.settings.SettingValueCheck;
 import newsdesk.translate.MissingSettingException;
 import org.apache.camel.CamelContext;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListener;
@@ -86,6 +88,7 @@ public final class Service {
         main.setDefaultPropertyPlaceholderLocation("file:" + home().resolve(CONFIG_FILE));
         main.setOverrideProperties(overrides);
         main.addMainListener(new SettingsCheck());
+        main.addMainListener(new FirstLookAtDesks());
         return main;
     }
 
@@ -127,6 +130,21 @@ public final class Service {
                 throw new IllegalStateException(e);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * The desks' first look, once routes/ is read and before Camel makes and starts the routes: the desk
+     * routes start with all the others, so an article waiting in an inbox is taken by the first poll.
+     */
+    private static final class FirstLookAtDesks extends MainListenerSupport {
+        @Override
+        public void afterConfigure(BaseMainSupport main) {
+            try {
+                main.getCamelContext().getRegistry().lookupByNameAndType("deskWatcher", DeskWatcher.class).look();
+            } catch (Exception e) {
+                throw RuntimeCamelException.wrapRuntimeException(e);
             }
         }
     }

@@ -75,7 +75,10 @@ class ServiceJarIT {
                         .containsPattern("newsdesk_deepl_billed_characters_total\\{[^}]*} "
                                 + json.at("/translation/billedCharacters").asLong() + "\\.0")
                         .contains("camel_exchanges_total")
-                        .containsPattern("newsdesk_inbox_leader\\{[^}]*} 1\\.0");
+                        .containsPattern("newsdesk_inbox_leader\\{[^}]*} 1\\.0")
+                        // The JVM's own (monitor.JvmMetrics).
+                        .contains("jvm_memory_used_bytes", "jvm_gc_memory_allocated_bytes_total", "jvm_threads_live_threads",
+                                "system_cpu_count", "process_files_open_files");
                 // Only this machine can reach the monitoring server, which has no authentication.
                 for (InetAddress address : otherAddresses()) {
                     assertThatThrownBy(() -> new Socket(address, monitoringPort).close()).as(address.toString())

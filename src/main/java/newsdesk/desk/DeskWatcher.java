@@ -218,7 +218,8 @@ public class DeskWatcher {
             return;
         }
         for (String target : desk.targets()) {
-            if (context.getRoute("deliver-to-" + target) == null) {
+            // The model, not the running routes: the first look comes before Camel makes any route.
+            if (model().getRouteDefinition("deliver-to-" + target) == null) {
                 throw new DeskException("Desk file " + desk.file() + ": targets names " + target
                         + ", which newsdesk.deliver.targets (NEWSDESK_DELIVER_TARGETS) does not set up.");
             }
@@ -315,8 +316,7 @@ public class DeskWatcher {
     }
 
     private Map<String, String> templateDefaults() {
-        RouteTemplateDefinition template = context.getCamelContextExtension().getContextPlugin(Model.class)
-                .getRouteTemplateDefinition(DeskFile.TEMPLATE);
+        RouteTemplateDefinition template = model().getRouteTemplateDefinition(DeskFile.TEMPLATE);
         if (template == null) {
             throw new IllegalStateException("No route template '" + DeskFile.TEMPLATE + "' in routes/");
         }
@@ -325,6 +325,10 @@ public class DeskWatcher {
             defaults.put(parameter.getName(), parameter.getDefaultValue());
         }
         return defaults;
+    }
+
+    private Model model() {
+        return context.getCamelContextExtension().getContextPlugin(Model.class);
     }
 
     private List<Path> deskFiles() throws IOException {

@@ -39,8 +39,15 @@ class DeskWatcherTest {
     @BeforeEach
     void start() throws Exception {
         sim = DeeplSimulator.start("k");
-        DeepLClient client = new DeepLClient("k", (DeepLClientOptions) new DeepLClientOptions().setServerUrl(sim.url()));
-        context = new DefaultCamelContext();
+        context = unstartedContext();
+        context.start();
+        desks = Files.createDirectories(dir.resolve("routes/desks"));
+        watcher = watcher(context);
+    }
+
+    /** A context with the template and the file target, not started yet. */
+    private CamelContext unstartedContext() throws Exception {
+        CamelContext context = new DefaultCamelContext();
         context.getPropertiesComponent().addInitialProperty("newsdesk.data-dir", dir.toString());
         context.getShutdownStrategy().setTimeout(30);
         context.addRoutes(new RouteBuilder() {
@@ -68,10 +75,13 @@ class DeskWatcherTest {
                 from("direct:deliver-to-file").routeId("deliver-to-file").log("delivered");
             }
         });
-        context.start();
-        desks = Files.createDirectories(dir.resolve("routes/desks"));
+        return context;
+    }
+
+    private DeskWatcher watcher(CamelContext context) {
+        DeepLClient client = new DeepLClient("k", (DeepLClientOptions) new DeepLClientOptions().setServerUrl(sim.url()));
         GlossarySync glossaries = new GlossarySync(client, dir.resolve("glossaries"));
-        watcher = new DeskWatcher(context, desks, dir.resolve("glossaries"), () -> glossaries, desk -> desk.name(), true);
+        return new DeskWatcher(context, desks, dir.resolve("glossaries"), () -> glossaries, desk -> desk.name(), true);
     }
 
     @AfterEach
@@ -95,6 +105,30 @@ class DeskWatcherTest {
                 && Files.exists(dir.resolve("sport/outbox/b.txt")));
         assertThat(names("politics/outbox")).containsExactly("a.txt");
         assertThat(names("sport/outbox")).containsExactly("b.txt");
+    }
+
+    /** The service's first look comes before Camel makes its routes, so the desks start with all the others. */
+    @Test
+    void desksLookedAtBeforeTheStartStartWithTheContextAndAMissingTargetIsSaid() throws Exception {
+        context.stop();
+        context = unstartedContext();
+        DeskWatcher first = watcher(context);
+        desk("politics.camel.yaml", "politics", "");
+        desk("sport.camel.yaml", "sport", "      - {name: targets, value: jms}\n");
+        drop("politics", "a.txt");
+
+        try (LogCapture log = new LogCapture()) {
+            first.look();
+            assertThat(context.getRoutes()).isEmpty();
+            context.start();
+
+            assertThat(context.getRoute("desk-politics")).isNotNull();
+            assertThat(context.getRoute("desk-sport")).isNull();
+            assertThat(first.desks()).containsOnlyKeys("politics");
+            assertThat(log.messages(Level.ERROR, DeskWatcher.class.getName())).singleElement().asString()
+                    .contains("targets names jms, which newsdesk.deliver.targets");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(dir.resolve("politics/outbox/a.txt")));
     }
 
     @Test

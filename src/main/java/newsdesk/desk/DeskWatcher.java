@@ -301,6 +301,7 @@ public class DeskWatcher {
         }
         context.getRegistry().bind(ARRIVALS + desk.name(), arrivals.apply(desk));
         Map<String, Object> parameters = new HashMap<>(desk.parameters());
+        // Started at once while Camel runs; at the first look, before Camel starts, it starts with the other routes.
         TemplatedRouteBuilder.builder(context, DeskFile.TEMPLATE).routeId(desk.routeId()).parameters(parameters).add();
         LOG.info("Desk {} runs: {} → {} ({} → {}).", desk.name(), desk.parameters().get("inbox"),
                 desk.parameters().get("outbox"), desk.parameters().get("sourceLanguage"), desk.targetLanguage());

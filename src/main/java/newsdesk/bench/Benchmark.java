@@ -36,7 +36,7 @@ import org.apache.camel.main.Main;
  */
 public final class Benchmark {
 
-    public static final String USAGE = "usage: java -jar target/newsdesk.jar bench [--mode backlog|burst|steady|workers] "
+    public static final String USAGE = "usage: java -jar target/newsdesk.jar bench [--mode backlog|burst|steady|workers|startup] "
             + "[--articles N] [--latency-ms L] [--concurrency C] [--translate full|summary] [--runs R] [--warmup W] "
             + "[--rate R] [--workers N]";
     private static final String KEY = "bench-key";
@@ -89,6 +89,8 @@ public final class Benchmark {
         try {
             if (options.mode().equals("backlog")) {
                 new Benchmark(options, System.out).runAll();
+            } else if (options.mode().equals("startup")) {
+                new Benchmark(options, System.out).startups();
             } else {
                 new LiveBench(options, System.out).runAll();
             }
@@ -135,6 +137,35 @@ public final class Benchmark {
                     options.concurrency(), options.latencyMs(), ideal, median.articlesPerSecond() / ideal);
         }
         return results;
+    }
+
+    /**
+     * Fresh starts of the service as a user runs it, one after another, each timed until the result of
+     * one article waiting in its inbox; the warm-up starts (the first after a build reads the jar from
+     * disk) are not counted. Returns the measured times in ms.
+     */
+    List<Long> startups() throws Exception {
+        BenchArticles articles = BenchArticles.load(1);
+        Path work = Files.createTempDirectory("newsdesk-bench-");
+        out.printf(Locale.ROOT, "Newsdesk bench, mode startup: %d warm-up and %d measured fresh start(s) of %s, each "
+                        + "until the result of one article waiting in its inbox; DeepL simulator latency %d ms.%n",
+                options.warmup(), options.runs(), String.join(" ", javaCommand()), options.latencyMs());
+        out.println("Service logs: " + work);
+        List<Long> times = new ArrayList<>();
+        try (DeeplSimulator deepl = DeeplSimulator.start(KEY)) {
+            deepl.setLatency(Duration.ofMillis(options.latencyMs()));
+            for (int start = 1; start <= options.warmup() + options.runs(); start++) {
+                boolean warmup = start <= options.warmup();
+                long ms = startupMs(articles, deepl, work.resolve("start-" + start));
+                out.printf(Locale.ROOT, "%-7s %6d ms%n", warmup ? "warm-up" : String.valueOf(start - options.warmup()), ms);
+                if (!warmup) {
+                    times.add(ms);
+                }
+            }
+        }
+        double[] sorted = times.stream().mapToDouble(Long::doubleValue).sorted().toArray();
+        out.printf(Locale.ROOT, "median  %6.0f ms (min %.0f, max %.0f)%n", median(sorted), sorted[0], sorted[sorted.length - 1]);
+        return times;
     }
 
     /** One run in its own folder, removed afterwards (the service log stays). */
@@ -329,7 +360,11 @@ public final class Benchmark {
 
     /** The middle value (the mean of the two middle ones for an even count) of one column. */
     private static double median(List<Result> results, ToDoubleFunction<Result> column) {
-        double[] values = results.stream().mapToDouble(column).sorted().toArray();
+        return median(results.stream().mapToDouble(column).sorted().toArray());
+    }
+
+    /** The middle value of sorted values. */
+    private static double median(double[] values) {
         int middle = values.length / 2;
         return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
@@ -361,7 +396,7 @@ public final class Benchmark {
                     case "--translate" -> translate = oneOf(name, value, "full", "summary");
                     case "--runs" -> runs = number(name, value, 1);
                     case "--warmup" -> warmup = number(name, value, 0);
-                    case "--mode" -> mode = oneOf(name, value, "backlog", "burst", "steady", "workers");
+                    case "--mode" -> mode = oneOf(name, value, "backlog", "burst", "steady", "workers", "startup");
                     case "--rate" -> rate = number(name, value, 1);
                     case "--workers" -> workers = number(name, value, 1);
                     default -> throw new IllegalArgumentException("Unknown option " + name + ".");

@@ -36,6 +36,20 @@ class BenchmarkTest {
     }
 
     @Test
+    void freshStartsAreTimedUntilTheResultOfAWaitingArticle() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Benchmark bench = new Benchmark(Benchmark.BenchOptions.parse(new String[] {"--mode", "startup", "--runs", "1",
+                "--warmup", "1"}), new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        List<Long> times = bench.startups();
+
+        // The warm-up start is printed, not counted.
+        assertThat(times).singleElement().satisfies(ms -> assertThat(ms).isPositive());
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("mode startup").containsPattern("warm-up +\\d+ ms")
+                .containsPattern("median +" + times.get(0) + " ms");
+    }
+
+    @Test
     void aBurstIntoARunningNodeIsMeasuredFromArrivalToResult() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         LiveBench bench = new LiveBench(Benchmark.BenchOptions.parse(new String[] {"--mode", "burst", "--articles", "4",

@@ -147,20 +147,10 @@ class DesksIT {
 
         desk("sport", "summarySentences: 3");
         awaitLog("Desk sport runs", 1);
-        for (int i = 0; i < 5; i++) {
-            drop("sport", "a-" + i + ".txt", Articles.numbered(1000 + i));
-        }
-        for (int i = 0; i < 5; i++) {
-            assertThat(result("sport", "a-" + i + ".json").at("/summary/sentences").size()).isEqualTo(3);
-        }
+        assertSportSummariesHave(3, "a-", 1000);
         desk("sport", "summarySentences: 1");
         awaitLog("Desk sport runs", 2);
-        for (int i = 0; i < 5; i++) {
-            drop("sport", "b-" + i + ".txt", Articles.numbered(2000 + i));
-        }
-        for (int i = 0; i < 5; i++) {
-            assertThat(result("sport", "b-" + i + ".json").at("/summary/sentences").size()).isEqualTo(1);
-        }
+        assertSportSummariesHave(1, "b-", 2000);
         // Removed with articles in flight (DeepL slow): each is either delivered or still in the inbox.
         deepl.setLatency(Duration.ofMillis(400));
         for (int i = 0; i < 5; i++) {
@@ -348,6 +338,16 @@ class DesksIT {
             assertThat(names(data.resolve(desk + "/inbox"))).isEmpty();
             assertThat(names(data.resolve(desk + "/archive"))).filteredOn(name -> name.startsWith(desk + "-")).hasSize(count);
             assertThat(names(data.resolve(desk + "/error"))).isEmpty();
+        }
+    }
+
+    /** Five articles dropped into the sport desk get summaries of that many sentences. */
+    private void assertSportSummariesHave(int sentences, String prefix, int firstArticle) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            drop("sport", prefix + i + ".txt", Articles.numbered(firstArticle + i));
+        }
+        for (int i = 0; i < 5; i++) {
+            assertThat(result("sport", prefix + i + ".json").at("/summary/sentences").size()).isEqualTo(sentences);
         }
     }
 

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import newsdesk.broker.EmbeddedArtemis;
@@ -110,8 +109,8 @@ public class NewsdeskBeans implements CamelConfiguration {
                 MicrometerUtils.getOrCreateMeterRegistry(started.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME),
                 started.getName(), started.getRegistry().lookupByNameAndType("deeplBudget", DeeplBudget.class),
                 started.getRegistry().lookupByNameAndType("deeplUsage", DeeplUsage.class)));
-        // Once the routes run, on the main thread, while the first articles are worked on.
-        AtomicBoolean jvmMetricsBound = new AtomicBoolean();
+        // Once the routes run, on the main thread, while the first articles are worked on. (Camel says
+        // "fully started" once, at the end of the start, not again when desk routes start later.)
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
@@ -119,10 +118,8 @@ public class NewsdeskBeans implements CamelConfiguration {
 
             @Override
             public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
-                if (!jvmMetricsBound.getAndSet(true)) {
-                    JvmMetrics.bindTo(MicrometerUtils.getOrCreateMeterRegistry(started.getRegistry(),
-                            MicrometerConstants.METRICS_REGISTRY_NAME));
-                }
+                JvmMetrics.bindTo(MicrometerUtils.getOrCreateMeterRegistry(started.getRegistry(),
+                        MicrometerConstants.METRICS_REGISTRY_NAME));
             }
         });
         // A worker's JMS consumer holds its article while the article's transaction commits and the next

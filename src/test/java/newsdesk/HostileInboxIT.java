@@ -139,8 +139,9 @@ class HostileInboxIT {
             });
             // Quiet period 1 s, a poll every 0.5 s: a few seconds at most, on a busy machine; not 3 s per dated file.
             assertThat(took).allSatisfy((stem, ms) -> assertThat(ms).as(stem).isLessThan(8000));
-            await().atMost(Duration.ofSeconds(10)).until(() -> visible(data.resolve("outbox")).size() == 15);
-            assertThat(visible(data.resolve("archive"))).hasSize(15);
+            // The original is archived once its exchange completes, a moment after its result is written.
+            await().atMost(Duration.ofSeconds(10)).until(() -> visible(data.resolve("outbox")).size() == 15
+                    && visible(data.resolve("archive")).size() == 15);
             assertThat(all(inbox)).isEmpty();
         });
     }

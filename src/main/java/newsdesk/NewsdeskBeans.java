@@ -80,8 +80,8 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 public class NewsdeskBeans implements CamelConfiguration {
 
     private static final String INBOX_ELECTION = "newsdesk-inbox";
-    /** Not a setting: twice newsdesk.concurrency, set at start for the worker's JMS consumers. */
-    private static final String WORKER_CONSUMERS = "newsdesk.worker.jms-consumers";
+    /** Not a setting: twice newsdesk.concurrency, set at start for the threads that work on articles. */
+    private static final String ARTICLE_THREADS = "newsdesk.article-threads";
     private static final long LANGUAGE_CHECK_MS = 5000;
 
     /**
@@ -122,12 +122,12 @@ public class NewsdeskBeans implements CamelConfiguration {
                         MicrometerConstants.METRICS_REGISTRY_NAME));
             }
         });
-        // A worker's JMS consumer holds its article while the article's transaction commits and the next
-        // message is asked for (about 50-130 ms under load, against DeepL's 200 ms), and DeepL idles for
-        // that slot meanwhile; with twice as many consumers as DeepL requests in flight one is always ready.
-        // The requests themselves stay within newsdesk.concurrency (InFlightLimit).
+        // An article's thread holds it after DeepL answers: to summarize and deliver it, and on a worker while
+        // its transaction commits and the next message is asked for (about 50-130 ms under load, against
+        // DeepL's 200 ms). With twice as many threads as DeepL requests in flight, one is always ready to send
+        // the next request meanwhile. The requests themselves stay within newsdesk.concurrency (InFlightLimit).
         int concurrency = Integer.parseInt(context.resolvePropertyPlaceholders("{{newsdesk.concurrency}}"));
-        context.getPropertiesComponent().addOverrideProperty(WORKER_CONSUMERS, String.valueOf(2 * concurrency));
+        context.getPropertiesComponent().addOverrideProperty(ARTICLE_THREADS, String.valueOf(2 * concurrency));
         String dataDir = context.resolvePropertyPlaceholders("{{newsdesk.data-dir}}");
         for (String folder : new String[] {"inbox", "outbox", "archive", "error", "cache"}) {
             Files.createDirectories(Path.of(dataDir, folder));

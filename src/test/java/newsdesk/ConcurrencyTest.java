@@ -39,8 +39,13 @@ class ConcurrencyTest {
             });
 
             assertThat(newsdesk.deepl.takePeakInFlight()).isBetween(CONCURRENCY - 1, CONCURRENCY);
-            // Workers, their queue of one poll's files and the poller itself; the other files wait in the inbox.
-            assertThat(mostHeld.get()).isBetween(CONCURRENCY, CONCURRENCY + PER_POLL + 1);
+            // Twice as many article threads as requests in flight, so one is ready to send while another's article
+            // is summarized and delivered; their queue of one poll's files and the poller itself; the other files
+            // wait in the inbox.
+            assertThat(Thread.getAllStackTraces().keySet())
+                    .filteredOn(thread -> thread.isAlive() && thread.getName().matches("Camel \\(.+\\) thread #\\d+ - article"))
+                    .hasSize(2 * CONCURRENCY);
+            assertThat(mostHeld.get()).isBetween(2 * CONCURRENCY, 2 * CONCURRENCY + PER_POLL + 1);
             assertThat(newsdesk.files("outbox")).hasSize(articles);
             assertThat(newsdesk.files("inbox")).isEmpty();
             assertThat(newsdesk.files("error")).isEmpty();

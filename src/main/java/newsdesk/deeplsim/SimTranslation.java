@@ -34,7 +34,6 @@ import java.util.stream.Collectors;
 public final class SimTranslation {
 
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?\\n]");
 
     private static final Set<String> GERMAN_WORDS = Set.of(
             "der", "die", "das", "und", "ist", "nicht", "mit", "von", "den", "dem", "ein", "eine",
@@ -163,9 +162,8 @@ public final class SimTranslation {
         boolean sentenceStart = true;
         int copiedUpTo = 0;
         while (words.find()) {
-            String between = text.substring(copiedUpTo, words.start());
-            out.append(between);
-            if (SENTENCE_END.matcher(between).find()) {
+            out.append(text, copiedUpTo, words.start());
+            if (endsSentence(text, copiedUpTo, words.start())) {
                 sentenceStart = true;
             }
             String word = words.group();
@@ -184,6 +182,16 @@ public final class SimTranslation {
             copiedUpTo = words.end();
         }
         return out.append(text, copiedUpTo, text.length()).toString();
+    }
+
+    /** Whether text[from, to) holds a sentence end: a plain scan, as it runs for every word the simulator answers. */
+    private static boolean endsSentence(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (".!?\n".indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The glossary's source terms as whole words, longest first, else a word. */

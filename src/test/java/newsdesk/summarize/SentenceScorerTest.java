@@ -55,6 +55,18 @@ class SentenceScorerTest {
     }
 
     @Test
+    void rejectsALineWithAFieldMissingOrOneTooMany() {
+        String text = SentenceScorer.bundled().format();
+        String node = text.substring(text.lastIndexOf('\n', text.length() - 2) + 1, text.length() - 1);
+        String missing = text.replace(node, node.substring(0, node.lastIndexOf('\t')));
+        String extra = text.replace(node, node + "\t0.5");
+
+        assertThat(SentenceScorer.parse(text).format()).isEqualTo(text);
+        assertThatThrownBy(() -> SentenceScorer.parse(missing)).hasMessageContaining("unexpected line");
+        assertThatThrownBy(() -> SentenceScorer.parse(extra)).hasMessageContaining("unexpected line");
+    }
+
+    @Test
     void aTrainedScorerRanksAsItWasTrained() throws IOException {
         // In the fixture the highlight is always the one sentence with figures, wherever it stands.
         SentenceScorer scorer = SentenceScorer.parse(new SummarizerTraining(fixtureStories()).model());

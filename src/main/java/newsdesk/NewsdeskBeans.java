@@ -494,9 +494,9 @@ public class NewsdeskBeans implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public CachingConnectionFactory jmsSendingConnectionFactory(
             @BeanInject("jmsConnectionFactory") ActiveMQConnectionFactory broker,
-            @PropertyInject("newsdesk.concurrency") int concurrency) {
+            @PropertyInject(ARTICLE_THREADS) int articleThreads) {
         CachingConnectionFactory sending = new CachingConnectionFactory(broker);
-        sending.setSessionCacheSize(concurrency);
+        sending.setSessionCacheSize(articleThreads);
         return sending;
     }
 }

@@ -1,6 +1,7 @@
 package newsdesk;
 
 import com.deepl.api.DeepLClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -105,9 +106,8 @@ public class NewsdeskBeans implements CamelConfiguration {
             });
         }
         // Once started: Camel Main sets up the meter registry after the beans are bound.
-        atStart(context, started -> BudgetGauges.register(
-                MicrometerUtils.getOrCreateMeterRegistry(started.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME),
-                started.getName(), started.getRegistry().lookupByNameAndType("deeplBudget", DeeplBudget.class),
+        atStart(context, started -> BudgetGauges.register(meterRegistry(started), started.getName(),
+                started.getRegistry().lookupByNameAndType("deeplBudget", DeeplBudget.class),
                 started.getRegistry().lookupByNameAndType("deeplUsage", DeeplUsage.class)));
         // Once the routes run, on the main thread, while the first articles are worked on. (Camel says
         // "fully started" once, at the end of the start, not again when desk routes start later.)
@@ -118,8 +118,7 @@ public class NewsdeskBeans implements CamelConfiguration {
 
             @Override
             public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
-                JvmMetrics.bindTo(MicrometerUtils.getOrCreateMeterRegistry(started.getRegistry(),
-                        MicrometerConstants.METRICS_REGISTRY_NAME));
+                JvmMetrics.bindTo(meterRegistry(started));
             }
         });
         // An article's thread holds it after DeepL answers: to summarize and deliver it, and on a worker while
@@ -138,9 +137,7 @@ public class NewsdeskBeans implements CamelConfiguration {
             InboxLeader leader = inboxLeader(context, dataDir, leaderCheckMs);
             context.getRegistry().bind("inboxLeader", leader);
             // Once started: Camel Main sets up the meter registry after this.
-            atStart(context, started -> leader.registerGauge(
-                    MicrometerUtils.getOrCreateMeterRegistry(started.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME),
-                    started.getName()));
+            atStart(context, started -> leader.registerGauge(meterRegistry(started), started.getName()));
         }
     }
 
@@ -386,8 +383,7 @@ public class NewsdeskBeans implements CamelConfiguration {
     /** Lazy: Camel Main sets up the meter registry (camel.metrics.*) after the beans are bound. */
     @BindToRegistry(lazy = true)
     public ArticleCounters articleCounters(CamelContext context) {
-        return new ArticleCounters(MicrometerUtils.getOrCreateMeterRegistry(context.getRegistry(),
-                MicrometerConstants.METRICS_REGISTRY_NAME), context.getName());
+        return new ArticleCounters(meterRegistry(context), context.getName());
     }
 
     /** Lazy like the counters: it registers a counter per flag. */
@@ -397,9 +393,7 @@ public class NewsdeskBeans implements CamelConfiguration {
                                                @PropertyInject("newsdesk.checks.length-ratio.min") double minRatio,
                                                @PropertyInject("newsdesk.checks.length-ratio.max") double maxRatio) {
         return new TranslationChecks(List.of(new NumbersCheck(), new UntranslatedTextCheck(guesser),
-                new LengthRatioCheck(minRatio, maxRatio)),
-                MicrometerUtils.getOrCreateMeterRegistry(context.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME),
-                context.getName());
+                new LengthRatioCheck(minRatio, maxRatio)), meterRegistry(context), context.getName());
     }
 
     @BindToRegistry
@@ -417,8 +411,7 @@ public class NewsdeskBeans implements CamelConfiguration {
                                    @BeanInject("retryCount") RetryCount retries,
                                    @BeanInject("deskWatcher") DeskWatcher desks,
                                    @PropertyInject("newsdesk.log.summary-ms") long intervalMs) {
-        return new WorkSummary(() -> MicrometerUtils.getOrCreateMeterRegistry(context.getRegistry(),
-                MicrometerConstants.METRICS_REGISTRY_NAME), answerTimes, retries, desks::inboxes, intervalMs);
+        return new WorkSummary(() -> meterRegistry(context), answerTimes, retries, desks::inboxes, intervalMs);
     }
 
     @BindToRegistry
@@ -498,5 +491,10 @@ public class NewsdeskBeans implements CamelConfiguration {
         CachingConnectionFactory sending = new CachingConnectionFactory(broker);
         sending.setSessionCacheSize(articleThreads);
         return sending;
+    }
+
+    /** The meter registry Camel Main sets up, the one /observe/metrics shows. */
+    private static MeterRegistry meterRegistry(CamelContext context) {
+        return MicrometerUtils.getOrCreateMeterRegistry(context.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME);
     }
 }

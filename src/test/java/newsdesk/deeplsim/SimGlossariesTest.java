@@ -3,8 +3,6 @@ package newsdesk.deeplsim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.deepl.api.DeepLClient;
-import com.deepl.api.DeepLClientOptions;
 import com.deepl.api.DeepLException;
 import com.deepl.api.GlossaryEntries;
 import com.deepl.api.GlossaryLanguagePair;
@@ -14,37 +12,18 @@ import com.deepl.api.NotFoundException;
 import com.deepl.api.TextTranslationOptions;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The simulator's v3 glossary endpoints, driven through deepl-java as Newsdesk drives them. */
 class SimGlossariesTest {
 
-    private static final String KEY = "test-key:fx";
-    private static DeeplSimulator sim;
-    private static DeepLClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sim = DeeplSimulator.start(KEY);
-        client = new DeepLClient(KEY, (DeepLClientOptions) new DeepLClientOptions().setServerUrl(sim.url()));
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sim.reset();
-    }
+    @RegisterExtension
+    static final SimulatedDeepl deepl = new SimulatedDeepl();
 
     @Test
     void createsListsReadsAndDeletesAMultilingualGlossary() throws Exception {
-        MultilingualGlossaryInfo created = client.createMultilingualGlossary("house", List.of(
+        MultilingualGlossaryInfo created = deepl.client().createMultilingualGlossary("house", List.of(
                 dictionary("de", "en", Map.of("OVKS", "CSTO", "Bundestag", "Bundestag (German parliament)")),
                 dictionary("de", "fr", Map.of("OVKS", "OTSC"))));
 
@@ -53,59 +32,59 @@ class SimGlossariesTest {
         assertThat(created.getCreationTime()).isNotNull();
         assertThat(created.getDictionaries()).extracting(d -> d.getSourceLanguageCode() + ">"
                 + d.getTargetLanguageCode() + ":" + d.getEntryCount()).containsExactly("de>en:2", "de>fr:1");
-        assertThat(client.getMultilingualGlossary(created.getGlossaryId()).getName()).isEqualTo("house");
-        assertThat(client.listMultilingualGlossaries()).extracting(MultilingualGlossaryInfo::getGlossaryId)
+        assertThat(deepl.client().getMultilingualGlossary(created.getGlossaryId()).getName()).isEqualTo("house");
+        assertThat(deepl.client().listMultilingualGlossaries()).extracting(MultilingualGlossaryInfo::getGlossaryId)
                 .containsExactly(created.getGlossaryId());
-        assertThat(client.getMultilingualGlossaryDictionaryEntries(created.getGlossaryId(), "de", "fr")
+        assertThat(deepl.client().getMultilingualGlossaryDictionaryEntries(created.getGlossaryId(), "de", "fr")
                 .getEntries()).containsExactlyEntriesOf(Map.of("OVKS", "OTSC"));
-        assertThat(sim.glossaryNames()).containsExactly("house");
+        assertThat(deepl.sim().glossaryNames()).containsExactly("house");
 
-        client.deleteMultilingualGlossary(created.getGlossaryId());
+        deepl.client().deleteMultilingualGlossary(created.getGlossaryId());
 
-        assertThat(client.listMultilingualGlossaries()).isEmpty();
-        assertThatThrownBy(() -> client.getMultilingualGlossary(created.getGlossaryId()))
+        assertThat(deepl.client().listMultilingualGlossaries()).isEmpty();
+        assertThatThrownBy(() -> deepl.client().getMultilingualGlossary(created.getGlossaryId()))
                 .isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void translateAppliesTheGlossaryOfTheRequestedLanguagePair() throws Exception {
-        MultilingualGlossaryInfo glossary = client.createMultilingualGlossary("house", List.of(
+        MultilingualGlossaryInfo glossary = deepl.client().createMultilingualGlossary("house", List.of(
                 dictionary("de", "en", Map.of("OVKS", "CSTO", "Neue Zürcher", "NZZ"))));
         String german = "Die OVKS tagt. Die Neue Zürcher berichtet über OVKSler.";
 
-        String withGlossary = client.translateText(german, "de", "en-US",
+        String withGlossary = deepl.client().translateText(german, "de", "en-US",
                 new TextTranslationOptions().setGlossary(glossary)).getText();
-        String without = client.translateText(german, "de", "en-US").getText();
+        String without = deepl.client().translateText(german, "de", "en-US").getText();
 
         assertThat(withGlossary).isEqualTo("[EN-US] The CSTO tagt. The NZZ berichtet about OVKSler.");
         assertThat(without).isEqualTo("[EN-US] The OVKS tagt. The new Zürcher berichtet about OVKSler.");
-        assertThat(sim.translateRequests().get(0).params()).containsEntry("glossary_id", List.of(glossary.getGlossaryId()));
+        assertThat(deepl.sim().translateRequests().get(0).params()).containsEntry("glossary_id", List.of(glossary.getGlossaryId()));
     }
 
     @Test
     void refusesWhatDeeplRefuses() throws Exception {
-        MultilingualGlossaryInfo glossary = client.createMultilingualGlossary("house", List.of(
+        MultilingualGlossaryInfo glossary = deepl.client().createMultilingualGlossary("house", List.of(
                 dictionary("de", "en", Map.of("OVKS", "CSTO"))));
 
         // No dictionary DE→FR in it.
-        assertThatThrownBy(() -> client.translateText("Die OVKS", "de", "fr",
+        assertThatThrownBy(() -> deepl.client().translateText("Die OVKS", "de", "fr",
                 new TextTranslationOptions().setGlossary(glossary))).isInstanceOf(DeepLException.class)
                 .hasMessageContaining("no dictionary for DE to FR");
         // A deleted glossary.
-        client.deleteMultilingualGlossary(glossary);
-        assertThatThrownBy(() -> client.translateText("Die OVKS", "de", "en-US",
+        deepl.client().deleteMultilingualGlossary(glossary);
+        assertThatThrownBy(() -> deepl.client().translateText("Die OVKS", "de", "en-US",
                 new TextTranslationOptions().setGlossary(glossary))).isInstanceOf(NotFoundException.class);
         // A language glossaries do not take, and one language on both sides.
-        assertThatThrownBy(() -> client.createMultilingualGlossary("x", List.of(dictionary("de", "th", Map.of("a", "b")))))
+        assertThatThrownBy(() -> deepl.client().createMultilingualGlossary("x", List.of(dictionary("de", "th", Map.of("a", "b")))))
                 .isInstanceOf(DeepLException.class).hasMessageContaining("Unsupported glossary language: th");
-        assertThatThrownBy(() -> client.createMultilingualGlossary("x", List.of(dictionary("de", "de", Map.of("a", "b")))))
+        assertThatThrownBy(() -> deepl.client().createMultilingualGlossary("x", List.of(dictionary("de", "de", Map.of("a", "b")))))
                 .isInstanceOf(DeepLException.class).hasMessageContaining("must differ");
-        assertThat(sim.glossaryNames()).isEmpty();
+        assertThat(deepl.sim().glossaryNames()).isEmpty();
     }
 
     @Test
     void listsTheGlossaryLanguagePairs() throws Exception {
-        List<GlossaryLanguagePair> pairs = client.getGlossaryLanguages();
+        List<GlossaryLanguagePair> pairs = deepl.client().getGlossaryLanguages();
 
         assertThat(pairs).extracting(p -> p.getSourceLanguage() + ">" + p.getTargetLanguage())
                 .contains("de>en", "de>fr", "en>de", "fr>en").doesNotContain("de>de");

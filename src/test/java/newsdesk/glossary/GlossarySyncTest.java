@@ -3,8 +3,6 @@ package newsdesk.glossary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.deepl.api.DeepLClient;
-import com.deepl.api.DeepLClientOptions;
 import com.deepl.api.GlossaryEntries;
 import com.deepl.api.MultilingualGlossaryDictionaryEntries;
 import com.deepl.api.TextTranslationOptions;
@@ -13,46 +11,27 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import newsdesk.deeplsim.DeeplSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import newsdesk.deeplsim.SimulatedDeepl;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The glossary files kept in step with DeepL's glossaries, against the simulator. */
 class GlossarySyncTest {
 
-    private static final String KEY = "test-key:fx";
     private static final String HOUSE = "dictionaries: [{source: DE, target: EN, entries: {\"OVKS\": \"CSTO\"}}]\n";
     private static final String HOUSE_CHANGED = "dictionaries: [{source: DE, target: EN, entries: {\"OVKS\": \"CSTO (Moscow-led)\"}}]\n";
-    private static DeeplSimulator sim;
-    private static DeepLClient client;
+    @RegisterExtension
+    static final SimulatedDeepl deepl = new SimulatedDeepl();
 
     @TempDir
     Path folder;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sim = DeeplSimulator.start(KEY);
-        client = new DeepLClient(KEY, (DeepLClientOptions) new DeepLClientOptions().setServerUrl(sim.url()));
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sim.reset();
-    }
 
     @Test
     void createsOneGlossaryPerFileAndReusesItWhileUnchanged() throws Exception {
         write("house.yaml", HOUSE);
         write("sport.de-en.csv", "Elfmeter,penalty\n");
-        GlossarySync sync = new GlossarySync(client, folder);
+        GlossarySync sync = new GlossarySync(deepl.client(), folder);
 
         GlossarySync.Outcome first = sync.sync(Set.of());
         String houseId = sync.get("house").id();
@@ -61,19 +40,19 @@ class GlossarySyncTest {
         assertThat(first.changed()).containsExactlyInAnyOrder("house", "sport");
         assertThat(second.changed()).isEmpty();
         assertThat(sync.get("house").id()).isEqualTo(houseId);
-        assertThat(sim.glossaryNames()).containsExactlyInAnyOrder(
+        assertThat(deepl.sim().glossaryNames()).containsExactlyInAnyOrder(
                 "newsdesk:house:" + sync.get("house").glossary().hash(), "newsdesk:sport:" + sync.get("sport").glossary().hash());
         // A restart finds them by name and hash instead of making them again.
-        GlossarySync restarted = new GlossarySync(client, folder);
+        GlossarySync restarted = new GlossarySync(deepl.client(), folder);
         restarted.sync(Set.of());
         assertThat(restarted.get("house").id()).isEqualTo(houseId);
-        assertThat(sim.glossaryNames()).hasSize(2);
+        assertThat(deepl.sim().glossaryNames()).hasSize(2);
     }
 
     @Test
     void changedContentGetsANewGlossaryAndTheOldOneGoesOnceNoRequestUsesIt() throws Exception {
         write("house.yaml", HOUSE);
-        GlossarySync sync = new GlossarySync(client, folder);
+        GlossarySync sync = new GlossarySync(deepl.client(), folder);
         sync.sync(Set.of());
         String oldId = sync.get("house").id();
 
@@ -85,7 +64,7 @@ class GlossarySyncTest {
             assertThat(sync.get("house").id()).isNotEqualTo(oldId);
             // The request in flight still translates with the glossary it started with.
             assertThat(translate(inFlight.glossary().id())).isEqualTo("[EN-US] The CSTO tagt.");
-            assertThat(sim.glossaryNames()).hasSize(2);
+            assertThat(deepl.sim().glossaryNames()).hasSize(2);
             assertThat(sync.hasDeletionsWaiting()).isTrue();
         }
         try (GlossarySync.Lease next = sync.lease("house")) {
@@ -93,14 +72,14 @@ class GlossarySyncTest {
         }
         sync.sync(Set.of());
 
-        assertThat(sim.glossaryNames()).containsExactly("newsdesk:house:" + sync.get("house").glossary().hash());
+        assertThat(deepl.sim().glossaryNames()).containsExactly("newsdesk:house:" + sync.get("house").glossary().hash());
         assertThat(sync.hasDeletionsWaiting()).isFalse();
     }
 
     @Test
     void aGlossaryARunningDeskNamesStaysWhenItsFileGoes() throws Exception {
         write("house.yaml", HOUSE);
-        GlossarySync sync = new GlossarySync(client, folder);
+        GlossarySync sync = new GlossarySync(deepl.client(), folder);
         sync.sync(Set.of());
         String id = sync.get("house").id();
 
@@ -110,15 +89,15 @@ class GlossarySyncTest {
         assertThat(outcome.removed()).isEmpty();
         assertThat(outcome.problems().values()).singleElement().asString().contains("a running desk names it");
         assertThat(sync.get("house").id()).isEqualTo(id);
-        assertThat(sim.glossaryNames()).hasSize(1);
+        assertThat(deepl.sim().glossaryNames()).hasSize(1);
     }
 
     @Test
     void aRemovedFileTakesItsGlossaryAlongAndOthersOnTheAccountStay() throws Exception {
-        client.createMultilingualGlossary("not ours", List.of(
+        deepl.client().createMultilingualGlossary("not ours", List.of(
                 new MultilingualGlossaryDictionaryEntries("de", "en", new GlossaryEntries(Map.of("a", "b")))));
         write("house.yaml", HOUSE);
-        GlossarySync sync = new GlossarySync(client, folder);
+        GlossarySync sync = new GlossarySync(deepl.client(), folder);
         sync.sync(Set.of());
 
         Files.delete(folder.resolve("house.yaml"));
@@ -127,13 +106,13 @@ class GlossarySyncTest {
         assertThat(outcome.removed()).containsExactly("house");
         assertThat(sync.get("house")).isNull();
         assertThat(sync.lease("house")).isNull();
-        assertThat(sim.glossaryNames()).containsExactly("not ours");
+        assertThat(deepl.sim().glossaryNames()).containsExactly("not ours");
     }
 
     @Test
     void aBrokenEditKeepsTheGlossaryAsItWas() throws Exception {
         write("house.yaml", HOUSE);
-        GlossarySync sync = new GlossarySync(client, folder);
+        GlossarySync sync = new GlossarySync(deepl.client(), folder);
         sync.sync(Set.of());
         String id = sync.get("house").id();
 
@@ -144,14 +123,14 @@ class GlossarySyncTest {
         assertThat(outcome.problems().get(file)).startsWith("Glossary " + file + ": not valid YAML at line");
         assertThat(outcome.removed()).isEmpty();
         assertThat(sync.get("house").id()).isEqualTo(id);
-        assertThat(sim.glossaryNames()).hasSize(1);
+        assertThat(deepl.sim().glossaryNames()).hasSize(1);
     }
 
     @Test
     void aLanguagePairDeeplHasNoGlossariesForIsAProblemOfThatFileOnly() throws Exception {
         Path thai = write("thai.yaml", "dictionaries: [{source: DE, target: TH, entries: {\"OVKS\": \"CSTO\"}}]\n");
         write("house.yaml", HOUSE);
-        GlossarySync sync = new GlossarySync(client, folder);
+        GlossarySync sync = new GlossarySync(deepl.client(), folder);
 
         GlossarySync.Outcome outcome = sync.sync(Set.of());
 
@@ -163,7 +142,7 @@ class GlossarySyncTest {
     @Test
     void aDeskMustNameAGlossaryWithItsLanguagePairAndASourceLanguage() throws Exception {
         write("house.yaml", HOUSE);
-        GlossarySync sync = new GlossarySync(client, folder);
+        GlossarySync sync = new GlossarySync(deepl.client(), folder);
         sync.sync(Set.of());
 
         assertThat(sync.require("politics", "house", "DE", "EN-GB").id()).isEqualTo(sync.get("house").id());
@@ -176,7 +155,7 @@ class GlossarySyncTest {
     }
 
     private static String translate(String glossaryId) throws Exception {
-        return client.translateText("Die OVKS tagt.", "de", "en-US",
+        return deepl.client().translateText("Die OVKS tagt.", "de", "en-US",
                 new TextTranslationOptions().setGlossaryId(glossaryId)).getText();
     }
 

@@ -38,7 +38,7 @@ public final class Benchmark {
 
     public static final String USAGE = "usage: java -jar target/newsdesk.jar bench [--mode backlog|burst|steady|workers|startup] "
             + "[--articles N] [--latency-ms L] [--concurrency C] [--translate full|summary] [--runs R] [--warmup W] "
-            + "[--rate R] [--workers N]";
+            + "[--rate R] [--workers N] [--baseline DIR]";
     private static final String KEY = "bench-key";
     private static final String FORMAT = "%-7s %9s %10s %7s %7s %7s %10s %10s %6s %9s %9s %9s %7s %9s %8s %8s %9s %9s %8s%n";
     private static final String HEADER = String.format(FORMAT,
@@ -142,30 +142,75 @@ public final class Benchmark {
     /**
      * Fresh starts of the service as a user runs it, one after another, each timed until the result of
      * one article waiting in its inbox; the warm-up starts (the first after a build reads the jar from
-     * disk) are not counted. Returns the measured times in ms.
+     * disk) are not counted. With {@code --baseline DIR} each start of this jar is paired with one of
+     * DIR's, in alternating order (so a machine that speeds up or slows down during the run favours
+     * neither), and the ratio of the medians is printed. Returns this jar's measured times in ms.
      */
     List<Long> startups() throws Exception {
         BenchArticles articles = BenchArticles.load(1);
         Path work = Files.createTempDirectory("newsdesk-bench-");
+        List<Launch> launches = new ArrayList<>(List.of(Launch.thisJar()));
+        if (options.baseline() != null) {
+            launches.add(Launch.baseline(options.baseline()));
+        }
         out.printf(Locale.ROOT, "Newsdesk bench, mode startup: %d warm-up and %d measured fresh start(s) of %s, each "
                         + "until the result of one article waiting in its inbox; DeepL simulator latency %d ms.%n",
-                options.warmup(), options.runs(), String.join(" ", javaCommand()), options.latencyMs());
+                options.warmup(), options.runs(), String.join(" and of ", launches.stream().map(Launch::describe).toList()),
+                options.latencyMs());
         out.println("Service logs: " + work);
-        List<Long> times = new ArrayList<>();
+        if (launches.size() > 1) {
+            out.printf(Locale.ROOT, "%-7s %9s %9s%n", "start", "this", "baseline");
+        }
+        List<List<Long>> times = launches.stream().<List<Long>>map(launch -> new ArrayList<>()).toList();
         try (DeeplSimulator deepl = DeeplSimulator.start(KEY)) {
             deepl.setLatency(Duration.ofMillis(options.latencyMs()));
             for (int start = 1; start <= options.warmup() + options.runs(); start++) {
                 boolean warmup = start <= options.warmup();
-                long ms = startupMs(articles, deepl, work.resolve("start-" + start));
-                out.printf(Locale.ROOT, "%-7s %6d ms%n", warmup ? "warm-up" : String.valueOf(start - options.warmup()), ms);
-                if (!warmup) {
-                    times.add(ms);
+                long[] ms = new long[launches.size()];
+                for (int i = 0; i < launches.size(); i++) {
+                    int which = start % 2 == 1 ? i : launches.size() - 1 - i;
+                    Launch launch = launches.get(which);
+                    ms[which] = startupMs(articles, deepl, work.resolve("start-" + start + "-" + launch.name()), launch);
                 }
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-7s", warmup ? "warm-up" : String.valueOf(start - options.warmup())));
+                for (int i = 0; i < launches.size(); i++) {
+                    line.append(String.format(Locale.ROOT, " %6d ms", ms[i]));
+                    if (!warmup) {
+                        times.get(i).add(ms[i]);
+                    }
+                }
+                out.println(line);
             }
         }
-        double[] sorted = times.stream().mapToDouble(Long::doubleValue).sorted().toArray();
-        out.printf(Locale.ROOT, "median  %6.0f ms (min %.0f, max %.0f)%n", median(sorted), sorted[0], sorted[sorted.length - 1]);
-        return times;
+        double[] medians = new double[launches.size()];
+        for (int i = 0; i < launches.size(); i++) {
+            double[] sorted = times.get(i).stream().mapToDouble(Long::doubleValue).sorted().toArray();
+            medians[i] = median(sorted);
+            out.printf(Locale.ROOT, "%-7s %6.0f ms (min %.0f, max %.0f)%s%n", "median", medians[i], sorted[0],
+                    sorted[sorted.length - 1], launches.size() > 1 ? " " + launches.get(i).name() : "");
+        }
+        if (launches.size() > 1) {
+            out.printf(Locale.ROOT, "this / baseline: %.2f%n", medians[0] / medians[1]);
+        }
+        return times.get(0);
+    }
+
+    /** How a start is made: the command, and the project folder it runs in (config/, routes/). */
+    record Launch(String name, List<String> command, Path folder) {
+
+        static Launch thisJar() {
+            return new Launch("this", javaCommand(), Path.of("").toAbsolutePath());
+        }
+
+        /** {@code java -jar DIR/target/newsdesk.jar} in DIR, another build of Newsdesk. */
+        static Launch baseline(Path folder) {
+            Path jar = folder.toAbsolutePath().resolve("target").resolve("newsdesk.jar");
+            return new Launch("baseline", List.of(javaLauncher(), "-jar", jar.toString()), folder.toAbsolutePath());
+        }
+
+        String describe() {
+            return String.join(" ", command) + " (in " + folder + ")";
+        }
     }
 
     /** One run in its own folder, removed afterwards (the service log stays). */
@@ -216,7 +261,7 @@ public final class Benchmark {
             }
             checkEveryArticleDelivered(data, n + 1);
             double baselineCpuMsPerFile = baseline.cpuNanos() / 1e6 / n;
-            long startupMs = startupMs(articles, deepl, dir.resolve("start-up"));
+            long startupMs = startupMs(articles, deepl, dir.resolve("start-up"), Launch.thisJar());
             return new Result(clock.seconds(), n / clock.seconds(), clock.latencyPercentileMs(0.50),
                     clock.latencyPercentileMs(0.95), clock.waitPercentileMs(0.95), baseline.seconds(), n / baseline.seconds(),
                     clock.seconds() / baseline.seconds(), cpuMsPerArticle, baselineCpuMsPerFile,
@@ -306,12 +351,12 @@ public final class Benchmark {
      * A cold start of the service as a user runs it, until it has written the result of an article
      * that was waiting in the inbox: ready, elected to poll the inbox, and working.
      */
-    private static long startupMs(BenchArticles articles, DeeplSimulator deepl, Path dir) throws Exception {
+    private static long startupMs(BenchArticles articles, DeeplSimulator deepl, Path dir, Launch launch) throws Exception {
         Path data = dir.resolve("data");
         articles.writeFirst(data.resolve("inbox"), 1);
         ageFiles(data.resolve("inbox"));
-        ProcessBuilder builder = new ProcessBuilder(javaCommand()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("service.log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(launch.command()).directory(launch.folder().toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile());
         builder.environment().put("DEEPL_AUTH_KEY", KEY);
         builder.environment().put("DEEPL_SERVER_URL", deepl.url());
         builder.environment().put("NEWSDESK_DATA_DIR", data.toString());
@@ -338,11 +383,14 @@ public final class Benchmark {
      * (tests), {@code java -cp} its class path.
      */
     static List<String> javaCommand() {
-        String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
         return classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)
-                ? List.of(launcher, "-jar", classPath)
-                : List.of(launcher, "-cp", classPath, "newsdesk.Newsdesk");
+                ? List.of(javaLauncher(), "-jar", classPath)
+                : List.of(javaLauncher(), "-cp", classPath, "newsdesk.Newsdesk");
+    }
+
+    private static String javaLauncher() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static Result median(List<Result> results) {
@@ -371,7 +419,7 @@ public final class Benchmark {
 
     /** The command-line options with their defaults; {@code rate} (articles/s) for steady, {@code workers} for workers. */
     record BenchOptions(String mode, int articles, int latencyMs, int concurrency, String translate, int runs, int warmup,
-                        int rate, int workers) {
+                        int rate, int workers, Path baseline) {
 
         static BenchOptions parse(String[] args) {
             String mode = "backlog";
@@ -383,6 +431,7 @@ public final class Benchmark {
             String translate = "full";
             int runs = 3;
             int warmup = 1;
+            Path baseline = null;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 >= args.length) {
@@ -399,10 +448,14 @@ public final class Benchmark {
                     case "--mode" -> mode = oneOf(name, value, "backlog", "burst", "steady", "workers", "startup");
                     case "--rate" -> rate = number(name, value, 1);
                     case "--workers" -> workers = number(name, value, 1);
+                    case "--baseline" -> baseline = projectWithJar(name, value);
                     default -> throw new IllegalArgumentException("Unknown option " + name + ".");
                 }
             }
-            return new BenchOptions(mode, articles, latencyMs, concurrency, translate, runs, warmup, rate, workers);
+            if (baseline != null && !mode.equals("startup")) {
+                throw new IllegalArgumentException("--baseline is for --mode startup only.");
+            }
+            return new BenchOptions(mode, articles, latencyMs, concurrency, translate, runs, warmup, rate, workers, baseline);
         }
 
         private static int number(String name, String value, int min) {
@@ -415,6 +468,16 @@ public final class Benchmark {
                 // Reported below.
             }
             throw new IllegalArgumentException(name + " needs a whole number of at least " + min + ", not '" + value + "'.");
+        }
+
+        private static Path projectWithJar(String name, String value) {
+            Path folder = Path.of(value);
+            if (Files.isRegularFile(folder.resolve("target").resolve("newsdesk.jar"))
+                    && Files.isRegularFile(folder.resolve("config").resolve("application.properties"))) {
+                return folder;
+            }
+            throw new IllegalArgumentException(name + " needs a Newsdesk project folder with config/ and a built "
+                    + "target/newsdesk.jar, not '" + value + "'.");
         }
 
         private static String oneOf(String name, String value, String... allowed) {

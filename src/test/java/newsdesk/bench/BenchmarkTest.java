@@ -3,11 +3,21 @@ package newsdesk.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A tiny bench run: the command works end to end and its figures are the ones it claims. */
 class BenchmarkTest {
@@ -91,5 +101,46 @@ class BenchmarkTest {
         assertThat(Benchmark.run(new String[] {"--translate", "everything"})).isEqualTo(2);
         assertThat(Benchmark.run(new String[] {"--mode", "sometimes"})).isEqualTo(2);
         assertThat(Benchmark.run(new String[] {"--rate", "0"})).isEqualTo(2);
+        assertThat(Benchmark.run(new String[] {"--mode", "startup", "--baseline", "no-such-folder"})).isEqualTo(2);
+        assertThat(Benchmark.run(new String[] {"--mode", "burst", "--baseline", "."})).isEqualTo(2);
+    }
+
+    @Test
+    void startsAreComparedSideBySideWithABaselineBuild(@TempDir Path baseline) throws Exception {
+        // The baseline project: a copy of this project's config/ and routes/, and as its target/newsdesk.jar
+        // a jar holding only a manifest that names this test's class path, so `java -jar` runs this build.
+        for (String folder : List.of("config", "routes")) {
+            try (Stream<Path> files = Files.walk(Path.of(folder))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, baseline.resolve(file.toString()));
+                }
+            }
+        }
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "newsdesk.Newsdesk");
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, Arrays.stream(
+                System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toUri().toString()).collect(Collectors.joining(" ")));
+        Files.createDirectories(baseline.resolve("target"));
+        try (OutputStream jar = new JarOutputStream(Files.newOutputStream(baseline.resolve("target/newsdesk.jar")), manifest)) {
+            jar.flush();
+        }
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Benchmark bench = new Benchmark(Benchmark.BenchOptions.parse(new String[] {"--mode", "startup", "--runs", "2",
+                "--warmup", "0", "--baseline", baseline.toString()}), new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        List<Long> times = bench.startups();
+
+        assertThat(times).hasSize(2).allSatisfy(ms -> assertThat(ms).isPositive());
+        String output = printed.toString(StandardCharsets.UTF_8);
+        // Both builds started twice, each from its own folder, and every start wrote its result.
+        assertThat(output).contains("-jar " + baseline.resolve("target/newsdesk.jar") + " (in " + baseline + ")")
+                .containsPattern("(?m)^1 +\\d+ ms +\\d+ ms$").containsPattern("(?m)^2 +\\d+ ms +\\d+ ms$")
+                .containsPattern("median +\\d+ ms .* baseline").containsPattern("this / baseline: \\d+\\.\\d\\d");
+        Path logs = Path.of(output.lines().filter(line -> line.startsWith("Service logs: ")).findFirst().orElseThrow()
+                .substring("Service logs: ".length()));
+        assertThat(logs.resolve("start-1-baseline/data/outbox/article-00001.json")).isRegularFile();
+        assertThat(logs.resolve("start-2-this/data/outbox/article-00001.json")).isRegularFile();
     }
 }

@@ -1,8 +1,6 @@
 package newsdesk;
 
 import com.deepl.api.DeepLClient;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +10,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import newsdesk.broker.EmbeddedArtemis;
-import newsdesk.broker.KafkaOffsetTracker;
-import newsdesk.budget.BudgetGauges;
-import newsdesk.budget.BudgetLedger;
-import newsdesk.budget.DeeplBudget;
-import newsdesk.budget.DeeplUsage;
 import newsdesk.check.LengthRatioCheck;
 import newsdesk.check.NumbersCheck;
 import newsdesk.check.TranslationChecks;
@@ -38,51 +30,33 @@ import newsdesk.ingest.QuietPeriod;
 import newsdesk.ingest.RejectionReport;
 import newsdesk.ingest.UndecodableNames;
 import newsdesk.monitor.ArticleCounters;
-import newsdesk.monitor.ArticleLogContext;
-import newsdesk.monitor.DeeplAnswerTimes;
-import newsdesk.monitor.JvmMetrics;
-import newsdesk.monitor.MonitoringAddress;
-import newsdesk.monitor.RecentArticles;
-import newsdesk.monitor.RetryCount;
-import newsdesk.monitor.StatusPage;
-import newsdesk.monitor.WorkSummary;
+import newsdesk.monitor.MonitoringBeans;
 import newsdesk.settings.KnownSettings;
-import newsdesk.monitor.DeeplReadiness;
 import newsdesk.summarize.ExtractiveSummarizer;
 import newsdesk.summarize.SummaryLength;
 import newsdesk.summarize.SummaryMethod;
-import newsdesk.translate.DeeplAnswers;
 import newsdesk.translate.DeeplClientFactory;
-import newsdesk.translate.DeeplPause;
-import newsdesk.translate.DeeplRetryLog;
-import newsdesk.translate.DeeplStatus;
-import newsdesk.translate.DeeplTranslator;
-import newsdesk.translate.InFlightLimit;
 import newsdesk.translate.LanguageSettings;
 import newsdesk.translate.MissingSettingException;
-import newsdesk.translate.RequestPacker;
-import newsdesk.translate.SummaryTranslator;
-import newsdesk.translate.TranslationCache;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
-import org.apache.camel.StartupListener;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
-import org.apache.camel.component.micrometer.MicrometerConstants;
-import org.apache.camel.component.micrometer.MicrometerUtils;
-import org.springframework.jms.connection.CachingConnectionFactory;
 
-/** The beans the routes call by name, built from config/application.properties. */
+/**
+ * The checks of the settings at start, the data folders and the inbox election, and the beans that read,
+ * summarize and deliver articles, built from config/application.properties. The other beans the routes call by
+ * name are DeeplBeans', MonitoringBeans' and BrokerBeans'.
+ */
 @Configuration
 public class NewsdeskBeans implements CamelConfiguration {
 
-    private static final String INBOX_ELECTION = "newsdesk-inbox";
     /** Not a setting: twice newsdesk.concurrency, set at start for the threads that work on articles. */
-    private static final String ARTICLE_THREADS = "newsdesk.article-threads";
+    public static final String ARTICLE_THREADS = "newsdesk.article-threads";
+    private static final String INBOX_ELECTION = "newsdesk-inbox";
     private static final long LANGUAGE_CHECK_MS = 5000;
 
     /**
@@ -100,27 +74,11 @@ public class NewsdeskBeans implements CamelConfiguration {
         }
         if (!role.equals("ingest")) {
             // Once the routes are built, before anything is delivered or translated.
-            atStart(context, started -> {
+            StartStep.atStart(context, started -> {
                 started.getRegistry().lookupByNameAndType("deliveryTargets", DeliveryTargets.class).check(started);
                 checkLanguages(started);
             });
         }
-        // Once started: Camel Main sets up the meter registry after the beans are bound.
-        atStart(context, started -> BudgetGauges.register(meterRegistry(started), started.getName(),
-                started.getRegistry().lookupByNameAndType("deeplBudget", DeeplBudget.class),
-                started.getRegistry().lookupByNameAndType("deeplUsage", DeeplUsage.class)));
-        // Once the routes run, on the main thread, while the first articles are worked on. (Camel says
-        // "fully started" once, at the end of the start, not again when desk routes start later.)
-        context.addStartupListener(new StartupListener() {
-            @Override
-            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
-            }
-
-            @Override
-            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
-                JvmMetrics.bindTo(meterRegistry(started));
-            }
-        });
         // An article's thread holds it after DeepL answers: to summarize and deliver it, and on a worker while
         // its transaction commits and the next message is asked for (about 50-130 ms under load, against
         // DeepL's 200 ms). With twice as many threads as DeepL requests in flight, one is always ready to send
@@ -137,21 +95,8 @@ public class NewsdeskBeans implements CamelConfiguration {
             InboxLeader leader = inboxLeader(context, dataDir, leaderCheckMs);
             context.getRegistry().bind("inboxLeader", leader);
             // Once started: Camel Main sets up the meter registry after this.
-            atStart(context, started -> leader.registerGauge(meterRegistry(started), started.getName()));
+            StartStep.atStart(context, started -> leader.registerGauge(MonitoringBeans.meterRegistry(started), started.getName()));
         }
-    }
-
-    /** A step taken once, when the routes have started; not again when desk routes start later. */
-    private static void atStart(CamelContext context, StartStep step) throws Exception {
-        context.addStartupListener((started, alreadyStarted) -> {
-            if (!alreadyStarted) {
-                step.run(started);
-            }
-        });
-    }
-
-    private interface StartStep {
-        void run(CamelContext context) throws Exception;
     }
 
     /**
@@ -244,101 +189,9 @@ public class NewsdeskBeans implements CamelConfiguration {
         return new DeskWatcher(context, Path.of(desks), Path.of(glossaries), glossarySync, arrivals, !role.equals("worker"));
     }
 
-    /** The glossary files kept in step with DeepL's glossaries; lazy like the client it needs. */
-    @BindToRegistry(lazy = true)
-    public GlossarySync glossarySync(@BeanInject("deeplClient") DeepLClient client,
-                                     @PropertyInject("newsdesk.glossaries.folder") String folder) {
-        return new GlossarySync(client, Path.of(folder));
-    }
-
     @BindToRegistry
     public LanguageGuesser languageGuesser(@PropertyInject("newsdesk.target-language") String targetLanguage) {
         return new LanguageGuesser(targetLanguage);
-    }
-
-    /** The one DeepL client; built on first use, so nodes that never translate (role ingest) need no key. */
-    @BindToRegistry(lazy = true)
-    public DeepLClient deeplClient(@PropertyInject("deepl.auth-key") String authKey,
-                                   @PropertyInject("deepl.auth-key-file") String authKeyFile,
-                                   @PropertyInject("deepl.server-url") String serverUrl,
-                                   @PropertyInject("deepl.max-retries") int maxRetries,
-                                   @PropertyInject("deepl.timeout-ms") long timeoutMs)
-            throws MissingSettingException {
-        return DeeplClientFactory.create(authKey, authKeyFile, serverUrl, maxRetries, timeoutMs);
-    }
-
-    /** The cache file is let go when Camel stops, so a restart in the same folder finds it free. */
-    @BindToRegistry(lazy = true)
-    public DeeplTranslator deeplTranslator(CamelContext context,
-                                           @BeanInject("deeplClient") DeepLClient client,
-                                           @BeanInject("deeplStatus") DeeplStatus status,
-                                           @PropertyInject("newsdesk.data-dir") String dataDir,
-                                           @PropertyInject("newsdesk.target-language") String targetLanguage,
-                                           @PropertyInject("newsdesk.concurrency") int concurrency,
-                                           @PropertyInject("newsdesk.cache.max-mb") long cacheMaxMb,
-                                           @BeanInject("deeplAnswerTimes") DeeplAnswerTimes answerTimes,
-                                           @BeanInject("deeplBudget") DeeplBudget budget,
-                                           @BeanInject("glossarySync") GlossarySync glossaries)
-            throws Exception {
-        TranslationCache cache = new TranslationCache(Path.of(dataDir, "cache"), cacheMaxMb * 1024 * 1024);
-        context.addService(cache, true, true);
-        DeeplAnswers billedCounter = (billed, nanos) ->
-                context.getRegistry().lookupByNameAndType("articleCounters", ArticleCounters.class).billed(billed);
-        return new DeeplTranslator(client, new RequestPacker(), cache, new InFlightLimit(concurrency), targetLanguage,
-                DeeplAnswers.all(answerTimes, budget, billedCounter), status, glossaries);
-    }
-
-    @BindToRegistry
-    public DeeplRetryLog deeplRetryLog(@PropertyInject("newsdesk.deepl.redeliveries") int redeliveries,
-                                       @PropertyInject("newsdesk.deepl.redelivery-delay-ms") long delayMs,
-                                       @PropertyInject("newsdesk.deepl.max-redelivery-delay-ms") long maxDelayMs) {
-        return new DeeplRetryLog(redeliveries, delayMs, maxDelayMs);
-    }
-
-    @BindToRegistry(lazy = true)
-    public LanguageSettings languageSettings(@PropertyInject("newsdesk.source-language") String sourceLanguage,
-                                             @PropertyInject("newsdesk.target-language") String targetLanguage) {
-        return new LanguageSettings(sourceLanguage, targetLanguage);
-    }
-
-    /** Asks for the client only once DeepL has refused work, which never happens on a node that does not translate. */
-    @BindToRegistry
-    public DeeplPause deeplPause(CamelContext context,
-                                 @BeanInject("languageSettings") LanguageSettings languages,
-                                 @PropertyInject("newsdesk.deepl.pause-check-ms") long checkIntervalMs) {
-        return new DeeplPause(context, () -> context.getRegistry().lookupByNameAndType("deeplClient", DeepLClient.class),
-                languages, checkIntervalMs);
-    }
-
-    @BindToRegistry(lazy = true)
-    public DeeplStatus deeplStatus() {
-        return new DeeplStatus();
-    }
-
-    /** Found by Camel's health check registry among the beans; lazy, as it needs deeplPause. */
-    @BindToRegistry(lazy = true)
-    public DeeplReadiness deeplReadiness(@BeanInject("deeplPause") DeeplPause pause,
-                                         @BeanInject("deeplStatus") DeeplStatus status) {
-        return new DeeplReadiness(pause, status);
-    }
-
-    /**
-     * Newsdesk's own DeepL budget (newsdesk.deepl.budget.*), counted in a ledger in {@code <data-dir>/budget}
-     * that every node on the data folder shares. A route policy, like deeplPause.
-     */
-    @BindToRegistry
-    public DeeplBudget deeplBudget(CamelContext context, @PropertyInject("newsdesk.data-dir") String dataDir,
-                                   @PropertyInject("newsdesk.deepl.budget.monthly-chars") long monthlyChars,
-                                   @PropertyInject("newsdesk.deepl.budget.daily-chars") long dailyChars,
-                                   @PropertyInject("newsdesk.deepl.budget.billing-day") int billingDay) throws IOException {
-        return new DeeplBudget(context, new BudgetLedger(Path.of(dataDir, "budget")), monthlyChars, dailyChars, billingDay,
-                Clock.systemUTC());
-    }
-
-    /** DeepL's own account of the usage (/v2/usage); asks for the client only when it first runs. */
-    @BindToRegistry
-    public DeeplUsage deeplUsage(CamelContext context) {
-        return new DeeplUsage(() -> context.getRegistry().lookupByNameAndType("deeplClient", DeepLClient.class));
     }
 
     @BindToRegistry
@@ -350,24 +203,9 @@ public class NewsdeskBeans implements CamelConfiguration {
         return new ExtractiveSummarizer(new SummaryLength(sentences, ratio, ratioMin, ratioMax), maxChars, SummaryMethod.DEFAULT);
     }
 
-    /** Lazy like the translator it uses. */
-    @BindToRegistry(lazy = true)
-    public SummaryTranslator summaryTranslator(@BeanInject("extractiveSummarizer") ExtractiveSummarizer summarizer,
-                                               @BeanInject("deeplTranslator") DeeplTranslator translator) {
-        return new SummaryTranslator(summarizer, translator, new RequestPacker());
-    }
-
     @BindToRegistry
     public DeliveryTargets deliveryTargets(@PropertyInject("newsdesk.deliver.targets") String targets) {
         return new DeliveryTargets(targets);
-    }
-
-    /** For the ready line's status address. */
-    @BindToRegistry
-    public MonitoringAddress monitoringAddress(@PropertyInject("newsdesk.monitoring.enabled") boolean enabled,
-                                               @PropertyInject("newsdesk.monitoring.host") String host,
-                                               @PropertyInject("newsdesk.monitoring.port") int port) {
-        return new MonitoringAddress(enabled, host, port);
     }
 
     @BindToRegistry
@@ -380,12 +218,6 @@ public class NewsdeskBeans implements CamelConfiguration {
         return new NinjsFormatter();
     }
 
-    /** Lazy: Camel Main sets up the meter registry (camel.metrics.*) after the beans are bound. */
-    @BindToRegistry(lazy = true)
-    public ArticleCounters articleCounters(CamelContext context) {
-        return new ArticleCounters(meterRegistry(context), context.getName());
-    }
-
     /** Lazy like the counters: it registers a counter per flag. */
     @BindToRegistry(lazy = true)
     public TranslationChecks translationChecks(CamelContext context,
@@ -393,52 +225,7 @@ public class NewsdeskBeans implements CamelConfiguration {
                                                @PropertyInject("newsdesk.checks.length-ratio.min") double minRatio,
                                                @PropertyInject("newsdesk.checks.length-ratio.max") double maxRatio) {
         return new TranslationChecks(List.of(new NumbersCheck(), new UntranslatedTextCheck(guesser),
-                new LengthRatioCheck(minRatio, maxRatio)), meterRegistry(context), context.getName());
-    }
-
-    @BindToRegistry
-    public DeeplAnswerTimes deeplAnswerTimes() {
-        return new DeeplAnswerTimes();
-    }
-
-    @BindToRegistry
-    public RetryCount retryCount() {
-        return new RetryCount();
-    }
-
-    @BindToRegistry
-    public WorkSummary workSummary(CamelContext context, @BeanInject("deeplAnswerTimes") DeeplAnswerTimes answerTimes,
-                                   @BeanInject("retryCount") RetryCount retries,
-                                   @BeanInject("deskWatcher") DeskWatcher desks,
-                                   @PropertyInject("newsdesk.log.summary-ms") long intervalMs) {
-        return new WorkSummary(() -> meterRegistry(context), answerTimes, retries, desks::inboxes, intervalMs);
-    }
-
-    @BindToRegistry
-    public RecentArticles recentArticles(@PropertyInject("newsdesk.status.recent-articles") int keep) {
-        return new RecentArticles(keep, Clock.systemUTC());
-    }
-
-    /**
-     * The status page's API. The translator and the inbox leader are looked up when asked for, and only on
-     * the roles that have them: asking for the translator builds it, and a node of role ingest has no DeepL key.
-     */
-    @BindToRegistry
-    public StatusPage statusPage(CamelContext context, @BeanInject("recentArticles") RecentArticles recent,
-                                 @PropertyInject("newsdesk.role") String role,
-                                 @BeanInject("deskWatcher") DeskWatcher desks,
-                                 @BeanInject("deeplPause") DeeplPause pause, @BeanInject("deeplBudget") DeeplBudget budget,
-                                 @BeanInject("deeplUsage") DeeplUsage usage) {
-        return new StatusPage(recent, role, desks::inboxes, pause, budget, usage,
-                role.equals("ingest") ? null
-                        : () -> context.getRegistry().lookupByNameAndType("deeplTranslator", DeeplTranslator.class),
-                role.equals("worker") ? null
-                        : () -> context.getRegistry().lookupByNameAndType("inboxLeader", InboxLeader.class));
-    }
-
-    @BindToRegistry
-    public ArticleLogContext articleLogContext() {
-        return new ArticleLogContext();
+                new LengthRatioCheck(minRatio, maxRatio)), MonitoringBeans.meterRegistry(context), context.getName());
     }
 
     @BindToRegistry
@@ -446,55 +233,4 @@ public class NewsdeskBeans implements CamelConfiguration {
         return new RejectionReport();
     }
 
-    /** A Kafka worker's articles in flight and the offsets it may commit (routes/scale-out.camel.yaml). */
-    @BindToRegistry
-    public KafkaOffsetTracker kafkaOffsets(CamelContext context, @PropertyInject("newsdesk.concurrency") int concurrency)
-            throws Exception {
-        KafkaOffsetTracker tracker = new KafkaOffsetTracker(concurrency);
-        // Once the routes are built, before their consumers start.
-        atStart(context, started -> tracker.listenTo(started.getRoute("take-articles-from-kafka")));
-        return tracker;
-    }
-
-    /**
-     * The Artemis broker JMS routes talk to, built when a route first uses JMS. A {@code vm://} URL
-     * starts a broker inside this process, with its messages kept in {@code <data-dir>/broker}.
-     */
-    @BindToRegistry(lazy = true)
-    public ActiveMQConnectionFactory jmsConnectionFactory(CamelContext context,
-                                                          @PropertyInject("newsdesk.jms.broker-url") String brokerUrl,
-                                                          @PropertyInject("newsdesk.jms.listen") String listen,
-                                                          @PropertyInject("newsdesk.data-dir") String dataDir) throws Exception {
-        if (brokerUrl.startsWith("vm:")) {
-            context.addService(new EmbeddedArtemis(Path.of(dataDir, "broker"), listen), true, true);
-        }
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
-        // No prefetching: a worker takes the next article only when it is free, so work spreads over all
-        // workers and a worker that dies holds nothing but the article it was working on.
-        factory.setConsumerWindowSize(0);
-        return factory;
-    }
-
-    /**
-     * The same broker for sending (the work queue, the {@code jms} target): Camel sends with Spring's
-     * JmsTemplate, which opens a new connection, session and producer for every message, and Artemis
-     * opens connections one at a time (a lock on the factory); so the ingest node's article threads
-     * queued about 45 articles a second, one after another, while two workers could take 80. This keeps
-     * one connection and a session and producer per article thread. A send still returns only once the
-     * broker has stored the message. Consumers keep the plain factory: their listener container holds
-     * its own connection and sessions, and stops and starts them with the route (the DeepL pause).
-     */
-    @BindToRegistry(lazy = true)
-    public CachingConnectionFactory jmsSendingConnectionFactory(
-            @BeanInject("jmsConnectionFactory") ActiveMQConnectionFactory broker,
-            @PropertyInject(ARTICLE_THREADS) int articleThreads) {
-        CachingConnectionFactory sending = new CachingConnectionFactory(broker);
-        sending.setSessionCacheSize(articleThreads);
-        return sending;
-    }
-
-    /** The meter registry Camel Main sets up, the one /observe/metrics shows. */
-    private static MeterRegistry meterRegistry(CamelContext context) {
-        return MicrometerUtils.getOrCreateMeterRegistry(context.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME);
-    }
 }

@@ -7,11 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
+import newsdesk.broker.BrokerBeans;
 import newsdesk.desk.DeskWatcher;
 import newsdesk.monitor.MonitoringAddress;
+import newsdesk.monitor.MonitoringBeans;
 import newsdesk.settings.KnownSettings;
 import newsdesk.settings.SettingNameCheck;
 import newsdesk.settings.SettingValueCheck;
+import newsdesk.translate.DeeplBeans;
 import newsdesk.translate.MissingSettingException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RuntimeCamelException;
@@ -84,7 +87,11 @@ public final class Service {
         // Configuration classes are named here rather than found by scanning the newsdesk package,
         // which costs close to a second of CPU at start-up. A new one must be added here.
         Main main = new Main();
+        // In this order: a bean built at once finds the ones it names already bound by a class before it.
         main.configure().addConfiguration(NewsdeskBeans.class);
+        main.configure().addConfiguration(DeeplBeans.class);
+        main.configure().addConfiguration(MonitoringBeans.class);
+        main.configure().addConfiguration(BrokerBeans.class);
         main.setDefaultPropertyPlaceholderLocation("file:" + home().resolve(CONFIG_FILE));
         main.setOverrideProperties(overrides);
         main.addMainListener(new SettingsCheck());

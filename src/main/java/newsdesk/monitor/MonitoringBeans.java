@@ -1,0 +1,118 @@
+package newsdesk.monitor;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import newsdesk.StartStep;
+import newsdesk.budget.BudgetGauges;
+import newsdesk.budget.DeeplBudget;
+import newsdesk.budget.DeeplUsage;
+import newsdesk.desk.DeskWatcher;
+import newsdesk.ingest.InboxLeader;
+import newsdesk.translate.DeeplPause;
+import newsdesk.translate.DeeplStatus;
+import newsdesk.translate.DeeplTranslator;
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.StartupListener;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.micrometer.MicrometerUtils;
+
+/** The beans that count, log and show what the service does (metrics, status page, work summary). */
+@Configuration
+public class MonitoringBeans implements CamelConfiguration {
+
+    /** Camel Main sets up the meter registry after the beans are bound, so gauges are registered once started. */
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        StartStep.atStart(context, started -> BudgetGauges.register(meterRegistry(started), started.getName(),
+                started.getRegistry().lookupByNameAndType("deeplBudget", DeeplBudget.class),
+                started.getRegistry().lookupByNameAndType("deeplUsage", DeeplUsage.class)));
+        // Once the routes run, on the main thread, while the first articles are worked on. (Camel says
+        // "fully started" once, at the end of the start, not again when desk routes start later.)
+        context.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
+                JvmMetrics.bindTo(meterRegistry(started));
+            }
+        });
+    }
+
+    /** For the ready line's status address. */
+    @BindToRegistry
+    public MonitoringAddress monitoringAddress(@PropertyInject("newsdesk.monitoring.enabled") boolean enabled,
+                                               @PropertyInject("newsdesk.monitoring.host") String host,
+                                               @PropertyInject("newsdesk.monitoring.port") int port) {
+        return new MonitoringAddress(enabled, host, port);
+    }
+
+    /** Lazy: Camel Main sets up the meter registry (camel.metrics.*) after the beans are bound. */
+    @BindToRegistry(lazy = true)
+    public ArticleCounters articleCounters(CamelContext context) {
+        return new ArticleCounters(meterRegistry(context), context.getName());
+    }
+
+    @BindToRegistry
+    public DeeplAnswerTimes deeplAnswerTimes() {
+        return new DeeplAnswerTimes();
+    }
+
+    @BindToRegistry
+    public RetryCount retryCount() {
+        return new RetryCount();
+    }
+
+    @BindToRegistry
+    public WorkSummary workSummary(CamelContext context, @BeanInject("deeplAnswerTimes") DeeplAnswerTimes answerTimes,
+                                   @BeanInject("retryCount") RetryCount retries,
+                                   @BeanInject("deskWatcher") DeskWatcher desks,
+                                   @PropertyInject("newsdesk.log.summary-ms") long intervalMs) {
+        return new WorkSummary(() -> meterRegistry(context), answerTimes, retries, desks::inboxes, intervalMs);
+    }
+
+    @BindToRegistry
+    public RecentArticles recentArticles(@PropertyInject("newsdesk.status.recent-articles") int keep) {
+        return new RecentArticles(keep, Clock.systemUTC());
+    }
+
+    /**
+     * The status page's API. The translator and the inbox leader are looked up when asked for, and only on
+     * the roles that have them: asking for the translator builds it, and a node of role ingest has no DeepL key.
+     */
+    @BindToRegistry
+    public StatusPage statusPage(CamelContext context, @BeanInject("recentArticles") RecentArticles recent,
+                                 @PropertyInject("newsdesk.role") String role,
+                                 @BeanInject("deskWatcher") DeskWatcher desks,
+                                 @BeanInject("deeplPause") DeeplPause pause, @BeanInject("deeplBudget") DeeplBudget budget,
+                                 @BeanInject("deeplUsage") DeeplUsage usage) {
+        return new StatusPage(recent, role, desks::inboxes, pause, budget, usage,
+                role.equals("ingest") ? null
+                        : () -> context.getRegistry().lookupByNameAndType("deeplTranslator", DeeplTranslator.class),
+                role.equals("worker") ? null
+                        : () -> context.getRegistry().lookupByNameAndType("inboxLeader", InboxLeader.class));
+    }
+
+    @BindToRegistry
+    public ArticleLogContext articleLogContext() {
+        return new ArticleLogContext();
+    }
+
+    /** Found by Camel's health check registry among the beans; lazy, as it needs deeplPause. */
+    @BindToRegistry(lazy = true)
+    public DeeplReadiness deeplReadiness(@BeanInject("deeplPause") DeeplPause pause,
+                                         @BeanInject("deeplStatus") DeeplStatus status) {
+        return new DeeplReadiness(pause, status);
+    }
+
+    /** The meter registry Camel Main sets up, the one /observe/metrics shows. */
+    public static MeterRegistry meterRegistry(CamelContext context) {
+        return MicrometerUtils.getOrCreateMeterRegistry(context.getRegistry(), MicrometerConstants.METRICS_REGISTRY_NAME);
+    }
+}

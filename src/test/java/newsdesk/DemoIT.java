@@ -55,6 +55,19 @@ class DemoIT {
         }
     }
 
+    @Test
+    void withOnceItStopsAfterTheSampleWithExitCodeZero() throws Exception {
+        Path data = dir.resolve("data");
+
+        JarProcess.Run run = JarProcess.run(Path.of("").toAbsolutePath(), Map.of("NEWSDESK_MONITORING_PORT", "0"),
+                "demo", "--once", "--data", data.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path result = Path.of(line(run.out(), "  result:  "));
+        assertThat(JSON.readTree(result.toFile()).at("/translation/engine").asText()).isEqualTo("simulator");
+        assertThat(run.out()).doesNotContain("Stop with Ctrl-C.", "Drop your own");
+    }
+
     private static String line(String output, String prefix) {
         return output.lines().filter(l -> l.startsWith(prefix)).findFirst()
                 .orElseThrow(() -> new AssertionError("no line starting '" + prefix + "' in:\n" + output))

@@ -13,10 +13,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged jar run as a user runs it, {@code java -jar target/newsdesk.jar} from the project root, output to a log file. */
+/**
+ * The packaged jar run as a user runs it, {@code java -XX:SharedArchiveFile=target/newsdesk.jsa -jar target/newsdesk.jar}
+ * from the project root (README), output to a log file. A copy of the jar elsewhere runs without the archive, which
+ * belongs to the jar where the build made it.
+ */
 public final class JarProcess {
 
+    private static final String ARCHIVE = "target/newsdesk.jsa";
+
     private JarProcess() {
+    }
+
+    private static List<String> classArchive(Path archive) {
+        return Files.isRegularFile(archive) ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
     }
 
     /** Starts the jar with these environment variables (and no DeepL key unless given); {@code jvmOptions} come before -jar. */
@@ -43,6 +53,7 @@ public final class JarProcess {
                                  List<String> jvmOptions, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(classArchive(directory.resolve(ARCHIVE).toAbsolutePath()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", "target/newsdesk.jar"));
         command.addAll(args);
@@ -88,8 +99,9 @@ public final class JarProcess {
      * variables (and no DeepL key unless given) until it ends, within 60 s.
      */
     public static Run run(Path directory, Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target/newsdesk.jar").toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(classArchive(Path.of(ARCHIVE).toAbsolutePath()));
+        command.addAll(List.of("-jar", Path.of("target/newsdesk.jar").toAbsolutePath().toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("newsdesk-out", ".txt");
         Path err = Files.createTempFile("newsdesk-err", ".txt");

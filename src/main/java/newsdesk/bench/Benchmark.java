@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
@@ -40,6 +41,9 @@ public final class Benchmark {
             + "[--articles N] [--latency-ms L] [--concurrency C] [--translate full|summary] [--runs R] [--warmup W] "
             + "[--rate R] [--workers N] [--baseline DIR]";
     private static final String KEY = "bench-key";
+    /** The class-data-sharing archive `mvn package` makes beside the jar (pom.xml), and how java is told of it. */
+    private static final String CLASS_ARCHIVE = "newsdesk.jsa";
+    private static final String SHARED_ARCHIVE_OPTION = "-XX:SharedArchiveFile=";
     private static final String FORMAT = "%-7s %9s %10s %7s %7s %7s %10s %10s %6s %9s %9s %9s %7s %9s %8s %8s %9s %9s %8s%n";
     private static final String HEADER = String.format(FORMAT,
             "run", "newsdesk", "articles/s", "p50", "p95", "wait", "file→file", "files/s", "ratio",
@@ -144,7 +148,8 @@ public final class Benchmark {
      * one article waiting in its inbox; the warm-up starts (the first after a build reads the jar from
      * disk) are not counted. With {@code --baseline DIR} each start of this jar is paired with one of
      * DIR's, in alternating order (so a machine that speeds up or slows down during the run favours
-     * neither), and the ratio of the medians is printed. Returns this jar's measured times in ms.
+     * neither), and the ratio of the medians is printed. Without it, when this jar has its class-data-sharing
+     * archive, each start with the archive is paired with one without. Returns this jar's measured times in ms.
      */
     List<Long> startups() throws Exception {
         BenchArticles articles = BenchArticles.load(1);
@@ -152,6 +157,8 @@ public final class Benchmark {
         List<Launch> launches = new ArrayList<>(List.of(Launch.thisJar()));
         if (options.baseline() != null) {
             launches.add(Launch.baseline(options.baseline()));
+        } else {
+            Launch.thisJarWithoutArchive().ifPresent(launches::add);
         }
         out.printf(Locale.ROOT, "Newsdesk bench, mode startup: %d warm-up and %d measured fresh start(s) of %s, each "
                         + "until the result of one article waiting in its inbox; DeepL simulator latency %d ms.%n",
@@ -159,7 +166,7 @@ public final class Benchmark {
                 options.latencyMs());
         out.println("Service logs: " + work);
         if (launches.size() > 1) {
-            out.printf(Locale.ROOT, "%-7s %9s %9s%n", "start", "this", "baseline");
+            out.printf(Locale.ROOT, "%-7s %9s %10s%n", "start", "this", launches.get(1).name());
         }
         List<List<Long>> times = launches.stream().<List<Long>>map(launch -> new ArrayList<>()).toList();
         try (DeeplSimulator deepl = DeeplSimulator.start(KEY)) {
@@ -190,7 +197,7 @@ public final class Benchmark {
                     sorted[sorted.length - 1], launches.size() > 1 ? " " + launches.get(i).name() : "");
         }
         if (launches.size() > 1) {
-            out.printf(Locale.ROOT, "this / baseline: %.2f%n", medians[0] / medians[1]);
+            out.printf(Locale.ROOT, "this / %s: %.2f%n", launches.get(1).name(), medians[0] / medians[1]);
         }
         return times.get(0);
     }
@@ -202,10 +209,19 @@ public final class Benchmark {
             return new Launch("this", javaCommand(), Path.of("").toAbsolutePath());
         }
 
-        /** {@code java -jar DIR/target/newsdesk.jar} in DIR, another build of Newsdesk. */
+        /** This jar started without the archive it has; none when it has none (or runs from the build's classes). */
+        static Optional<Launch> thisJarWithoutArchive() {
+            List<String> command = javaCommand();
+            return command.stream().anyMatch(option -> option.startsWith(SHARED_ARCHIVE_OPTION))
+                    ? Optional.of(new Launch("no-archive", command.stream()
+                            .filter(option -> !option.startsWith(SHARED_ARCHIVE_OPTION)).toList(), Path.of("").toAbsolutePath()))
+                    : Optional.empty();
+        }
+
+        /** {@code java -jar DIR/target/newsdesk.jar} in DIR (with its archive, if it has one), another build of Newsdesk. */
         static Launch baseline(Path folder) {
             Path jar = folder.toAbsolutePath().resolve("target").resolve("newsdesk.jar");
-            return new Launch("baseline", List.of(javaLauncher(), "-jar", jar.toString()), folder.toAbsolutePath());
+            return new Launch("baseline", jarCommand(jar), folder.toAbsolutePath());
         }
 
         String describe() {
@@ -379,14 +395,22 @@ public final class Benchmark {
     }
 
     /**
-     * The command that starts the service as a user does, {@code java -jar} this jar; from the build
-     * (tests), {@code java -cp} its class path.
+     * The command that starts the service as README says, {@code java -jar} this jar with the class-data-sharing
+     * archive the build made beside it; from the build's classes (tests), {@code java -cp} its class path.
      */
     static List<String> javaCommand() {
         String classPath = System.getProperty("java.class.path");
         return classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)
-                ? List.of(javaLauncher(), "-jar", classPath)
+                ? jarCommand(Path.of(classPath))
                 : List.of(javaLauncher(), "-cp", classPath, "newsdesk.Newsdesk");
+    }
+
+    /** {@code java [-XX:SharedArchiveFile=newsdesk.jsa] -jar JAR}, the archive when there is one beside the jar. */
+    private static List<String> jarCommand(Path jar) {
+        Path archive = jar.toAbsolutePath().resolveSibling(CLASS_ARCHIVE);
+        return Files.isRegularFile(archive)
+                ? List.of(javaLauncher(), SHARED_ARCHIVE_OPTION + archive, "-jar", jar.toString())
+                : List.of(javaLauncher(), "-jar", jar.toString());
     }
 
     private static String javaLauncher() {

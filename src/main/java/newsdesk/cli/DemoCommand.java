@@ -17,18 +17,22 @@ import newsdesk.deeplsim.DeeplSimulator;
 import newsdesk.monitor.MonitoringAddress;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.main.MainSupport;
 
 /**
- * {@code demo [--data DIR]}: Newsdesk tried without a DeepL key. Starts the project's DeepL simulator in
+ * {@code demo [--data DIR] [--once]}: Newsdesk tried without a DeepL key. Starts the project's DeepL simulator in
  * this JVM and the service on a temporary data folder (or DIR), drops a sample article into the inbox and
  * prints its result; then keeps running, for the person to drop their own files, until Ctrl-C or SIGTERM.
+ * With --once it stops after the sample (exit code 1 without its result): a check that an installation
+ * works, and the start the build records its class-data-sharing archive from.
  * Every result says "engine": "simulator" (newsdesk.deepl.simulator), since its text is no real translation.
  */
 public final class DemoCommand {
 
     static final String USAGE = """
-            usage: java -jar target/newsdesk.jar demo [--data DIR]
+            usage: java -jar target/newsdesk.jar demo [--data DIR] [--once]
               --data DIR   the data folder (inbox/, outbox/, ...); default: a new temporary folder
+              --once       stop once the sample's result is shown (exit code 1 if it did not come)
             Run it from the project folder. No DeepL key is needed: the DeepL simulator stands in for DeepL,
             so results say "engine": "simulator" and their "translations" only swap some German words for English.""";
 
@@ -44,9 +48,11 @@ public final class DemoCommand {
 
     public static int run(String[] args) {
         Path dataDir;
+        boolean once;
         try {
-            Options options = Options.parse(args, Set.of("data"));
+            Options options = Options.parse(args, Set.of("data"), Set.of("once"));
             String data = options.optional("data", null);
+            once = options.flag("once");
             dataDir = data != null ? Path.of(data) : Files.createTempDirectory("newsdesk-demo-");
         } catch (UsageException e) {
             System.err.println("demo: " + e.getMessage());
@@ -65,33 +71,47 @@ public final class DemoCommand {
             overrides.setProperty("deepl.server-url", deepl.url());
             overrides.setProperty("newsdesk.deepl.simulator", "true");
             overrides.setProperty("newsdesk.data-dir", dataDir.toString());
-            return Service.run(overrides, new DropSampleWhenStarted(dataDir.toAbsolutePath()));
+            DropSampleWhenStarted sample = new DropSampleWhenStarted(dataDir.toAbsolutePath(), once);
+            int exit = Service.run(overrides, sample);
+            return exit == 0 && once && !sample.delivered ? 1 : exit;
         } catch (Exception e) {
             System.err.println("demo: " + e);
             return 1;
         }
     }
 
-    /** Once the service runs: drops the sample and prints its result, on a thread of its own so Ctrl-C stops it at once. */
+    /**
+     * Once the service runs: drops the sample and prints its result, on a thread of its own so Ctrl-C stops it
+     * at once; with --once, then stops the service.
+     */
     private static final class DropSampleWhenStarted extends MainListenerSupport {
 
         private final Path dataDir;
+        private final boolean once;
+        private volatile boolean delivered;
 
-        DropSampleWhenStarted(Path dataDir) {
+        DropSampleWhenStarted(Path dataDir, boolean once) {
             this.dataDir = dataDir;
+            this.once = once;
         }
 
         @Override
         public void afterStart(BaseMainSupport main) {
             MonitoringAddress monitoring = main.getCamelContext().getRegistry()
                     .lookupByNameAndType("monitoringAddress", MonitoringAddress.class);
-            Thread thread = new Thread(() -> dropAndShow(dataDir, monitoring.healthUrl(), System.out), "demo");
+            Thread thread = new Thread(() -> {
+                delivered = dropAndShow(dataDir, monitoring.healthUrl(), System.out, once);
+                if (once && main instanceof MainSupport service) {
+                    service.completed();
+                }
+            }, "demo");
             thread.setDaemon(true);
             thread.start();
         }
     }
 
-    static void dropAndShow(Path dataDir, String healthUrl, PrintStream out) {
+    /** Drops the sample, prints its result and, unless {@code once}, where to drop more; whether the result came. */
+    static boolean dropAndShow(Path dataDir, String healthUrl, PrintStream out, boolean once) {
         try {
             Path inbox = dataDir.resolve("inbox");
             String name = sampleName();
@@ -104,7 +124,8 @@ public final class DemoCommand {
                 Thread.sleep(100);
             }
             StringBuilder text = new StringBuilder(System.lineSeparator());
-            if (isNew(result, earlier)) {
+            boolean delivered = isNew(result, earlier);
+            if (delivered) {
                 JsonNode json = JsonLines.MAPPER.readTree(result.toFile());
                 text.append("DEMO: the sample article ").append(name).append(" went through Newsdesk.").append(System.lineSeparator())
                         .append("  result:  ").append(result).append(System.lineSeparator())
@@ -117,16 +138,20 @@ public final class DemoCommand {
                 text.append("DEMO: no result for the sample article within ").append(RESULT_WAIT.toSeconds())
                         .append(" s; the log above says why.").append(System.lineSeparator());
             }
-            text.append("Drop your own German .txt files into ").append(inbox)
-                    .append("; results appear in ").append(dataDir.resolve("outbox")).append('.').append(System.lineSeparator())
-                    .append("Status: ").append(healthUrl).append("   Stop with Ctrl-C.").append(System.lineSeparator());
+            if (!once) {
+                text.append("Drop your own German .txt files into ").append(inbox)
+                        .append("; results appear in ").append(dataDir.resolve("outbox")).append('.').append(System.lineSeparator())
+                        .append("Status: ").append(healthUrl).append("   Stop with Ctrl-C.").append(System.lineSeparator());
+            }
             out.print(text);
             out.flush();
+            return delivered;
         } catch (IOException e) {
             out.println("DEMO: could not drop the sample article: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return false;
     }
 
     private static boolean isNew(Path result, FileTime earlier) throws IOException {

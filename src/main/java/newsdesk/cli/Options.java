@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** "--name value" arguments of a command, checked against the names the command knows. */
+/** "--name value" arguments (and "--flag" ones) of a command, checked against the names the command knows. */
 final class Options {
 
     private final Map<String, String> values;
@@ -18,18 +18,31 @@ final class Options {
     }
 
     static Options parse(String[] args, Set<String> known) throws UsageException {
+        return parse(args, known, Set.of());
+    }
+
+    /** With {@code flags}, names that take no value: {@link #flag} says whether they were given. */
+    static Options parse(String[] args, Set<String> known, Set<String> flags) throws UsageException {
         Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
+        for (int i = 0; i < args.length; i++) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : null;
+            if (name != null && flags.contains(name)) {
+                values.put(name, "true");
+                continue;
+            }
             if (name == null || !known.contains(name)) {
                 throw new UsageException("unknown argument: " + args[i]);
             }
             if (i + 1 >= args.length) {
                 throw new UsageException("missing value for --" + name);
             }
-            values.put(name, args[i + 1]);
+            values.put(name, args[++i]);
         }
         return new Options(values);
+    }
+
+    boolean flag(String name) {
+        return values.containsKey(name);
     }
 
     String required(String name) throws UsageException {

@@ -143,4 +143,17 @@ class BenchmarkTest {
         assertThat(logs.resolve("start-1-baseline/data/outbox/article-00001.json")).isRegularFile();
         assertThat(logs.resolve("start-2-this/data/outbox/article-00001.json")).isRegularFile();
     }
+
+    @Test
+    void aBaselineBuildStartsWithItsClassArchiveWhenItHasOne(@TempDir Path baseline) throws Exception {
+        Path jar = Files.createDirectories(baseline.resolve("target")).resolve("newsdesk.jar");
+        Files.createFile(jar);
+        assertThat(Benchmark.Launch.baseline(baseline).command()).noneMatch(option -> option.startsWith("-XX:SharedArchiveFile"))
+                .containsSubsequence("-jar", jar.toString());
+
+        Files.createFile(baseline.resolve("target/newsdesk.jsa"));
+
+        assertThat(Benchmark.Launch.baseline(baseline).command())
+                .containsSubsequence("-XX:SharedArchiveFile=" + baseline.resolve("target/newsdesk.jsa"), "-jar", jar.toString());
+    }
 }

@@ -212,9 +212,9 @@ public final class Benchmark {
         /** This jar started without the archive it has; none when it has none (or runs from the build's classes). */
         static Optional<Launch> thisJarWithoutArchive() {
             List<String> command = javaCommand();
-            return command.stream().anyMatch(option -> option.startsWith(SHARED_ARCHIVE_OPTION))
-                    ? Optional.of(new Launch("no-archive", command.stream()
-                            .filter(option -> !option.startsWith(SHARED_ARCHIVE_OPTION)).toList(), Path.of("").toAbsolutePath()))
+            List<String> without = command.stream().filter(option -> !option.startsWith(SHARED_ARCHIVE_OPTION)).toList();
+            return without.size() < command.size()
+                    ? Optional.of(new Launch("no-archive", without, Path.of("").toAbsolutePath()))
                     : Optional.empty();
         }
 

@@ -27,6 +27,7 @@ import newsdesk.ingest.InboxLeader;
 import newsdesk.ingest.InboxNames;
 import newsdesk.ingest.LanguageGuesser;
 import newsdesk.ingest.QuietPeriod;
+import newsdesk.ingest.ReadLimits;
 import newsdesk.ingest.RejectionReport;
 import newsdesk.ingest.UndecodableNames;
 import newsdesk.monitor.ArticleCounters;
@@ -151,8 +152,10 @@ public class NewsdeskBeans implements CamelConfiguration {
 
     @BindToRegistry
     public ArticleReader articleReader(@PropertyInject("newsdesk.source-language") String sourceLanguage,
-                                       @PropertyInject("newsdesk.inbox.max-bytes") long maxBytes) {
-        return new ArticleReader(sourceLanguage, maxBytes);
+                                       @PropertyInject("newsdesk.inbox.max-bytes") long maxBytes,
+                                       @PropertyInject("newsdesk.inbox.max-text-chars") long maxTextChars,
+                                       @PropertyInject("newsdesk.inbox.max-depth") int maxDepth) {
+        return new ArticleReader(sourceLanguage, new ReadLimits(maxBytes, maxTextChars, maxDepth));
     }
 
     @BindToRegistry

@@ -5,6 +5,7 @@ import newsdesk.article.Article;
 import newsdesk.article.Translation;
 import newsdesk.deliver.ResultFormatter;
 import newsdesk.ingest.ArticleReader;
+import newsdesk.ingest.ReadLimits;
 import newsdesk.ingest.LanguageGuesser;
 import newsdesk.summarize.ExtractiveSummarizer;
 import newsdesk.translate.DeeplClientFactory;
@@ -36,7 +37,7 @@ final class Preinitializer {
 
     private static void run() {
         try {
-            Article article = new LanguageGuesser("EN-US").guess(new ArticleReader("DE", ARTICLE.length)
+            Article article = new LanguageGuesser("EN-US").guess(new ArticleReader("DE", new ReadLimits(ARTICLE.length, ARTICLE.length, ReadLimits.TOOL_DEPTH))
                     .read(ARTICLE, "preinitialize.txt"));
             article = article.withTranslation(Translation.untranslated(article.original(), "EN-US", "DE"));
             new ResultFormatter().toJson(new ExtractiveSummarizer(3, 0).summarize(article), "default");

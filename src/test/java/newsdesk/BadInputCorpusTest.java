@@ -1,5 +1,6 @@
 package newsdesk;
 
+import newsdesk.ingest.ReadLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -78,7 +79,12 @@ class BadInputCorpusTest {
                     + "Die neue Brücke über den Fluss ist seit Montag für den Verkehr freigegeben, nach drei Jahren Bauzeit.</p>"
                     + "</article></body></html>").getBytes(StandardCharsets.UTF_8))),
             Map.entry("gzip-bomb.txt.gz", () -> FormatSamples.gzip(new byte[3 * 1024 * 1024])),
-            Map.entry("not-gzip.txt.gz", () -> "Das ist kein gzip.".getBytes(StandardCharsets.UTF_8)));
+            Map.entry("not-gzip.txt.gz", () -> "Das ist kein gzip.".getBytes(StandardCharsets.UTF_8)),
+            Map.entry("deep-front-matter.md", PoisonFiles::deepFrontMatter),
+            Map.entry("deep-nitf.xml", PoisonFiles::deepNitf),
+            Map.entry("entity-text.xml", PoisonFiles::entityText),
+            Map.entry("entity-megabytes.xml", PoisonFiles::entityMegabytes),
+            Map.entry("quoted-markdown.md", PoisonFiles::quotedMarkdown));
     private static final String SECRET = "GEHEIMSACHE: Die Zugangsdaten liegen im Tresor.\n";
 
     record Case(String file, String origin, String outcome, String checks, String description) {
@@ -298,7 +304,7 @@ class BadInputCorpusTest {
     private List<RecordedRequest> requestsFor(Case c) {
         List<String> paragraphs;
         try {
-            paragraphs = new ArticleReader("DE", Long.MAX_VALUE).read(content.get(c.file()), c.name()).original().paragraphs();
+            paragraphs = new ArticleReader("DE", new ReadLimits(Long.MAX_VALUE, Long.MAX_VALUE, 256)).read(content.get(c.file()), c.name()).original().paragraphs();
         } catch (UnprocessableArticleException e) {
             paragraphs = List.of(new String(content.get(c.file()), StandardCharsets.ISO_8859_1));
         }

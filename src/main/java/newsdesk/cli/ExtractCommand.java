@@ -23,6 +23,7 @@ import newsdesk.article.SourceMetadata;
 import newsdesk.cli.Options.UsageException;
 import newsdesk.evaluate.ShingleOverlap;
 import newsdesk.ingest.ArticleReader;
+import newsdesk.ingest.ReadLimits;
 import newsdesk.ingest.UnprocessableArticleException;
 import newsdesk.ingest.SupportedFormats;
 import newsdesk.ingest.format.FormatRegistry;
@@ -145,7 +146,7 @@ public final class ExtractCommand {
         line.put("id", id(name));
         try {
             // Any size: this shows what would be read; the inbox applies newsdesk.inbox.max-bytes besides.
-            Article article = new ArticleReader(null, Long.MAX_VALUE).read(Files.readAllBytes(file), name);
+            Article article = new ArticleReader(null, new ReadLimits(Long.MAX_VALUE, Long.MAX_VALUE, ReadLimits.TOOL_DEPTH)).read(Files.readAllBytes(file), name);
             SourceMetadata metadata = article.source().metadata();
             line.put("format", article.source().format());
             line.put("title", article.original().title());

@@ -29,13 +29,16 @@ public class ArticleReader {
     private static final double MAX_CONTROL_SHARE = 0.25;
 
     private final TextDecoder decoder = new TextDecoder();
-    private final FormatRegistry formats = new FormatRegistry();
+    private final FormatRegistry formats;
     private final String sourceLanguage;
     private final SizeLimit limit;
+    private final ReadLimits limits;
 
-    public ArticleReader(String sourceLanguage, long maxBytes) {
+    public ArticleReader(String sourceLanguage, ReadLimits limits) {
         this.sourceLanguage = sourceLanguage;
-        this.limit = new SizeLimit(maxBytes);
+        this.limits = limits;
+        this.limit = new SizeLimit(limits.maxBytes());
+        this.formats = new FormatRegistry(limits);
     }
 
     public Article read(byte[] bytes, String fileName) throws UnprocessableArticleException {
@@ -57,13 +60,29 @@ public class ArticleReader {
         TextDecoder.Decoded decoded = decoder.decode(content, FormatRegistry.isMarkup(fileName) ? DeclaredCharset.find(content) : null);
         String text = Normalizer.normalize(withoutControlCharacters(decoded.text()), Normalizer.Form.NFC);
         FormatReader reader = formats.readerFor(fileName, text);
-        ParsedArticle parsed = reader.read(text);
+        ParsedArticle parsed = parse(reader, text);
         if (parsed.text().paragraphs().isEmpty()) {
             throw new UnprocessableArticleException("The file holds no article text.");
         }
+        // What DeepL would bill, counted on the text as read, before anything is sent.
+        limits.checkTextChars(parsed.text().paragraphs().stream().mapToLong(String::length).sum());
         String sha256 = sha256(bytes);
         SourceFile source = new SourceFile(fileName, bytes.length, sha256, receivedAt, decoded.charset(), reader.format(), parsed.metadata());
         return new Article(sha256, source, parsed.text(), sourceLanguage, null, List.of(), receivedAt);
+    }
+
+    /**
+     * The reader's article. A parser library's failure on this file (a stack overflow on nesting beyond what the
+     * readers check, an unexpected exception) is the file's fault too: retrying would fail the same way.
+     */
+    private static ParsedArticle parse(FormatReader reader, String text) throws UnprocessableArticleException {
+        try {
+            return reader.read(text);
+        } catch (StackOverflowError e) {
+            throw new UnprocessableArticleException("The file nests too deeply for the " + reader.format() + " reader.");
+        } catch (RuntimeException e) {
+            throw new UnprocessableArticleException("The " + reader.format() + " reader failed on the file: " + e.getMessage());
+        }
     }
 
     /** The unpacked content, within the same size limit, so a small file that unpacks to gigabytes (a zip bomb) is refused early. */

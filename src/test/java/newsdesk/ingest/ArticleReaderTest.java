@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ArticleReaderTest {
 
-    private final ArticleReader reader = new ArticleReader("DE", 1000);
+    private final ArticleReader reader = new ArticleReader("DE", new ReadLimits(1000, Long.MAX_VALUE, 256));
 
     @Test
     void readsUtf8WithBomAndCrlfKeepingBlankLines() throws Exception {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class LanguageGuesserTest {
 
     private final LanguageGuesser guesser = new LanguageGuesser("EN-US");
-    private final ArticleReader reader = new ArticleReader("DE", 1 << 20);
+    private final ArticleReader reader = new ArticleReader("DE", new ReadLimits(1 << 20, Long.MAX_VALUE, 256));
 
     @Test
     void tellsTheLanguagesApartByTheirFunctionWords() {

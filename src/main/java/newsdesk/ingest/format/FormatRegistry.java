@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import newsdesk.ingest.ReadLimits;
 import newsdesk.ingest.UnprocessableArticleException;
 
 /**
@@ -24,15 +25,18 @@ public final class FormatRegistry {
     public static final List<String> EXTENSIONS = List.of("htm", "html", "json", "markdown", "md", "txt", "xml");
 
     private final Map<String, FormatReader> byExtension;
-    private final HtmlReader html = new HtmlReader();
-    private final NitfReader nitf = new NitfReader();
-    private final NewsmlReader newsml = new NewsmlReader();
+    private final HtmlReader html;
+    private final NitfReader nitf;
+    private final NewsmlReader newsml;
 
-    public FormatRegistry() {
+    public FormatRegistry(ReadLimits limits) {
+        html = new HtmlReader(limits);
+        nitf = new NitfReader(limits);
+        newsml = new NewsmlReader(limits);
         TextReader text = new TextReader();
-        MarkdownReader markdown = new MarkdownReader();
+        MarkdownReader markdown = new MarkdownReader(limits);
         byExtension = Map.of("txt", text, "html", html, "htm", html, "md", markdown, "markdown", markdown,
-                "json", new NinjsReader(), "xml", nitf);
+                "json", new NinjsReader(limits), "xml", nitf);
         if (!byExtension.keySet().equals(Set.copyOf(EXTENSIONS))) {
             throw new IllegalStateException("EXTENSIONS must list exactly the extensions that have a reader");
         }

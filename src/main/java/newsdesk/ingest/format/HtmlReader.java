@@ -3,12 +3,18 @@ package newsdesk.ingest.format;
 import java.util.ArrayList;
 import java.util.List;
 import newsdesk.article.SourceMetadata;
+import newsdesk.ingest.ReadLimits;
 import newsdesk.ingest.UnprocessableArticleException;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /** A saved web page: its metadata and the article text found among the page's furniture ({@link HtmlMainText}). */
 public final class HtmlReader implements FormatReader {
+
+    private final ReadLimits limits;
+
+    public HtmlReader(ReadLimits limits) {
+        this.limits = limits;
+    }
 
     @Override
     public String format() {
@@ -17,7 +23,7 @@ public final class HtmlReader implements FormatReader {
 
     @Override
     public ParsedArticle read(String content) throws UnprocessableArticleException {
-        Document page = Jsoup.parse(content);
+        Document page = HtmlFragment.parse(content, false, limits);
         SourceMetadata metadata = HtmlMetadata.of(page);
         List<String> paragraphs = new ArrayList<>(HtmlMainText.paragraphs(page.body()));
         // The headline is the title line already.

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import newsdesk.article.SourceMetadata;
+import newsdesk.ingest.ReadLimits;
 import newsdesk.ingest.UnprocessableArticleException;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;
@@ -25,6 +26,8 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -35,7 +38,17 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class MarkdownReader implements FormatReader {
 
     private static final Pattern FRONT_MATTER = Pattern.compile("\\A---[ \\t]*\\R(.*?)\\R(?:---|\\.\\.\\.)[ \\t]*(?:\\R|\\z)", Pattern.DOTALL);
-    private static final Parser PARSER = Parser.builder().build();
+    private final Parser parser;
+    private final ReadLimits limits;
+
+    /**
+     * CommonMark keeps blocks nested past its limit as literal text ("> > > ..."), which would reach DeepL as
+     * markup: the limit is set one past the depth limit, so a file that reaches it is refused instead.
+     */
+    public MarkdownReader(ReadLimits limits) {
+        this.limits = limits;
+        this.parser = Parser.builder().maxOpenBlockParsers(limits.maxDepth() + 1).maxInlineNesting(limits.maxDepth() + 1).build();
+    }
 
     @Override
     public String format() {
@@ -51,8 +64,12 @@ public final class MarkdownReader implements FormatReader {
             front = frontMatter(m.group(1));
             markdown = content.substring(m.end());
         }
+        Node document = parser.parse(markdown);
+        if (depth(document) > limits.maxDepth()) {
+            throw limits.tooDeep();
+        }
         Blocks blocks = new Blocks();
-        PARSER.parse(markdown).accept(blocks);
+        document.accept(blocks);
         String headline = string(front.get("title"));
         // The first "# heading" is the headline, unless the front matter names another one.
         if (blocks.firstTitle != null && (headline == null || headline.equals(blocks.firstTitle))) {
@@ -67,15 +84,47 @@ public final class MarkdownReader implements FormatReader {
         return ParsedArticle.of(headline, blocks.paragraphs, metadata);
     }
 
+    /** How deeply the nodes nest below the document, walked without recursion. */
+    private static int depth(Node document) {
+        int deepest = 0;
+        int depth = 0;
+        Node node = document;
+        while (node != null) {
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+                deepest = Math.max(deepest, ++depth);
+                continue;
+            }
+            while (node != null && node != document && node.getNext() == null) {
+                node = node.getParent();
+                depth--;
+            }
+            node = node == null || node == document ? null : node.getNext();
+        }
+        return deepest;
+    }
+
     /** The front matter as a map; an empty one is none, anything but a map of keys is refused. */
-    private static Map<?, ?> frontMatter(String yaml) throws UnprocessableArticleException {
+    private Map<?, ?> frontMatter(String yaml) throws UnprocessableArticleException {
         if (yaml.isBlank()) {
             return Map.of();
         }
         Object loaded;
         try {
             // snakeyaml-engine builds only maps, lists and scalars, never objects of a named class, and limits aliases.
-            loaded = new Load(LoadSettings.builder().setMaxAliasesForCollections(10).build()).loadFromString(yaml);
+            LoadSettings settings = LoadSettings.builder().setMaxAliasesForCollections(10).build();
+            // Its parser keeps a stack of its own, its composer recurses: the depth is checked on the parser's events first.
+            int depth = 0;
+            for (Event event : new Parse(settings).parseString(yaml)) {
+                if (event.getEventId() == Event.ID.MappingStart || event.getEventId() == Event.ID.SequenceStart) {
+                    if (++depth > limits.maxDepth()) {
+                        throw limits.tooDeep();
+                    }
+                } else if (event.getEventId() == Event.ID.MappingEnd || event.getEventId() == Event.ID.SequenceEnd) {
+                    depth--;
+                }
+            }
+            loaded = new Load(settings).loadFromString(yaml);
         } catch (YamlEngineException e) {
             throw new UnprocessableArticleException("The Markdown front matter is not valid YAML: " + firstLine(e.getMessage()));
         }

@@ -11,6 +11,7 @@ import static newsdesk.ingest.format.XmlBlocks.text;
 import java.util.ArrayList;
 import java.util.List;
 import newsdesk.article.SourceMetadata;
+import newsdesk.ingest.ReadLimits;
 import newsdesk.ingest.UnprocessableArticleException;
 import org.w3c.dom.Element;
 
@@ -21,6 +22,12 @@ import org.w3c.dom.Element;
  */
 public final class NewsmlReader implements FormatReader {
 
+    private final SecureXml xml;
+
+    public NewsmlReader(ReadLimits limits) {
+        this.xml = new SecureXml(limits);
+    }
+
     @Override
     public String format() {
         return "newsml-g2";
@@ -28,7 +35,7 @@ public final class NewsmlReader implements FormatReader {
 
     @Override
     public ParsedArticle read(String content) throws UnprocessableArticleException {
-        Element root = SecureXml.parse(content).getDocumentElement();
+        Element root = xml.parse(content).getDocumentElement();
         Element item = root.getLocalName().equals("newsItem") ? root : descendant(root, "newsItem");
         if (item == null) {
             throw new UnprocessableArticleException("The NewsML-G2 document holds no newsItem.");

@@ -1,11 +1,15 @@
 package newsdesk.ingest.format;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import newsdesk.article.SourceMetadata;
+import newsdesk.ingest.ReadLimits;
 import newsdesk.ingest.UnprocessableArticleException;
 
 /**
@@ -15,7 +19,14 @@ import newsdesk.ingest.UnprocessableArticleException;
  */
 public final class NinjsReader implements FormatReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectMapper json;
+    private final ReadLimits limits;
+
+    public NinjsReader(ReadLimits limits) {
+        this.limits = limits;
+        this.json = new ObjectMapper(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(limits.maxDepth()).build()).build());
+    }
 
     @Override
     public String format() {
@@ -26,7 +37,9 @@ public final class NinjsReader implements FormatReader {
     public ParsedArticle read(String content) throws UnprocessableArticleException {
         JsonNode item;
         try {
-            item = JSON.readTree(content);
+            item = json.readTree(content);
+        } catch (StreamConstraintsException e) {
+            throw limits.tooDeep();
         } catch (JsonProcessingException e) {
             throw new UnprocessableArticleException("The .json file is not valid JSON: " + e.getOriginalMessage());
         }
@@ -61,7 +74,7 @@ public final class NinjsReader implements FormatReader {
     }
 
     /** The main body: plain text split at its lines, or markup read block by block. */
-    private static List<String> body(JsonNode item) {
+    private List<String> body(JsonNode item) throws UnprocessableArticleException {
         String plain = first(text(item, "body_text"), text(item, "text"), text(item, "body"));
         String html = first(text(item, "body_html"), text(item, "content"));
         for (JsonNode body : item.path("bodies")) {
@@ -84,7 +97,7 @@ public final class NinjsReader implements FormatReader {
             }
             return lines;
         }
-        return html == null ? List.of() : HtmlFragment.paragraphs(html);
+        return html == null ? List.of() : HtmlFragment.paragraphs(html, limits);
     }
 
     /** The value of the entry of a ninjs array (headlines, descriptions) with this role, or else the first. */

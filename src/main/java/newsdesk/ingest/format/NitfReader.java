@@ -10,11 +10,18 @@ import static newsdesk.ingest.format.XmlBlocks.text;
 import java.util.ArrayList;
 import java.util.List;
 import newsdesk.article.SourceMetadata;
+import newsdesk.ingest.ReadLimits;
 import newsdesk.ingest.UnprocessableArticleException;
 import org.w3c.dom.Element;
 
 /** An IPTC NITF 3.x document: headline {@code hedline/hl1}, {@code byline}, {@code abstract}, text {@code body.content}. */
 public final class NitfReader implements FormatReader {
+
+    private final SecureXml xml;
+
+    public NitfReader(ReadLimits limits) {
+        this.xml = new SecureXml(limits);
+    }
 
     @Override
     public String format() {
@@ -23,7 +30,7 @@ public final class NitfReader implements FormatReader {
 
     @Override
     public ParsedArticle read(String content) throws UnprocessableArticleException {
-        Element nitf = SecureXml.parse(content).getDocumentElement();
+        Element nitf = xml.parse(content).getDocumentElement();
         List<String> paragraphs = body(nitf);
         if (paragraphs.isEmpty()) {
             throw new UnprocessableArticleException("The NITF document has no body text (body/body.content is missing or empty).");

@@ -14,7 +14,8 @@ public record ParsedArticle(ArticleText text, SourceMetadata metadata) {
      */
     public static ParsedArticle of(String headline, List<String> paragraphs, SourceMetadata metadata) {
         List<String> lines = new ArrayList<>();
-        String title = headline == null ? "" : oneLine(headline);
+        // A headline as long as a file is not one: cut like the metadata's.
+        String title = headline == null ? "" : SourceMetadata.capped(oneLine(headline));
         if (!title.isEmpty()) {
             lines.add(title);
         }

@@ -6,6 +6,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import newsdesk.ingest.ReadLimits;
 import newsdesk.ingest.UnprocessableArticleException;
 import org.w3c.dom.Document;
 import org.w3c.dom.DocumentType;
@@ -18,21 +19,26 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * The JDK's XML parser set up for files from outside (OWASP's XXE advice): a DOCTYPE may name a DTD
  * (NITF files do) but no DTD or other external entity is ever loaded, entity expansion is bounded (an
- * "XML bomb" stops the parse), and a document declaring an external entity is refused outright.
+ * "XML bomb" stops the parse), and a document declaring an external entity is refused outright. The
+ * parse also stops at the depth limit and once expanded entities pass the text limit, so neither a deep
+ * document nor a small file whose entities expand to megabytes is read whole.
  */
 final class SecureXml {
 
     /** Entity expansions allowed in one document; real articles use a handful (&amp;auml; ...) or none. */
     static final int MAX_ENTITY_EXPANSIONS = 1000;
-    private static final DocumentBuilderFactory FACTORY = factory();
+    private final DocumentBuilderFactory factory;
+    private final ReadLimits limits;
 
-    private SecureXml() {
+    SecureXml(ReadLimits limits) {
+        this.limits = limits;
+        this.factory = factory(limits);
     }
 
-    static Document parse(String content) throws UnprocessableArticleException {
+    Document parse(String content) throws UnprocessableArticleException {
         Document document;
         try {
-            DocumentBuilder builder = FACTORY.newDocumentBuilder();
+            DocumentBuilder builder = factory.newDocumentBuilder();
             // Nothing is ever resolved from outside, whatever the parser is asked to look up.
             builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
             builder.setErrorHandler(new DefaultHandler() {
@@ -44,6 +50,13 @@ final class SecureXml {
             document = builder.parse(new InputSource(new StringReader(content)));
         } catch (SAXException e) {
             String message = String.valueOf(e.getMessage());
+            // The JDK's codes: 6 is the depth limit, 3 and 4 the size of one entity and of all, 1 the expansions.
+            if (message.contains("JAXP00010006")) {
+                throw limits.tooDeep();
+            }
+            if (message.contains("JAXP00010003") || message.contains("JAXP00010004")) {
+                throw limits.tooMuchText(-1);
+            }
             if (message.contains("JAXP0001") || message.contains("entity expansion") || message.contains("entity expansions")) {
                 throw new UnprocessableArticleException("The XML document expands entities beyond the limit of "
                         + MAX_ENTITY_EXPANSIONS + " (an \"XML bomb\"); Newsdesk does not read it.");
@@ -71,7 +84,7 @@ final class SecureXml {
         }
     }
 
-    private static DocumentBuilderFactory factory() {
+    private static DocumentBuilderFactory factory(ReadLimits limits) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -82,6 +95,11 @@ final class SecureXml {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setAttribute("jdk.xml.entityExpansionLimit", String.valueOf(MAX_ENTITY_EXPANSIONS));
+            factory.setAttribute("jdk.xml.maxElementDepth", String.valueOf(limits.maxDepth()));
+            // The JDK takes 0 as "no limit" and an int at most.
+            String entityChars = String.valueOf(Math.max(1, Math.min(Integer.MAX_VALUE, limits.maxTextChars())));
+            factory.setAttribute("jdk.xml.totalEntitySizeLimit", entityChars);
+            factory.setAttribute("jdk.xml.maxGeneralEntitySizeLimit", entityChars);
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(true);
             return factory;

@@ -1,5 +1,6 @@
 package newsdesk.ingest.format;
 
+import newsdesk.ingest.ReadLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +30,7 @@ class ExtractionQualityTest {
         Path folder = Samples.shared("eval/html-articles");
         List<ShingleOverlap.Page> ours = new ArrayList<>();
         List<ShingleOverlap.Page> library = new ArrayList<>();
-        ArticleReader reader = new ArticleReader(null, Long.MAX_VALUE);
+        ArticleReader reader = new ArticleReader(null, new ReadLimits(Long.MAX_VALUE, Long.MAX_VALUE, 256));
         for (String line : Files.readAllLines(folder.resolve("truth.jsonl"))) {
             JsonNode truth = JSON.readTree(line);
             Path page = folder.resolve("html/" + truth.get("id").asText() + ".html.gz");

@@ -1,5 +1,6 @@
 package newsdesk.ingest.format;
 
+import newsdesk.ingest.ReadLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class MarkdownReaderTest {
 
-    private final MarkdownReader reader = new MarkdownReader();
+    private final MarkdownReader reader = new MarkdownReader(new ReadLimits(Long.MAX_VALUE, Long.MAX_VALUE, 256));
 
     @Test
     void readsFrontMatterAsMetadataAndLeavesCodeAndHtmlOut() throws Exception {

@@ -1,5 +1,6 @@
 package newsdesk.ingest.format;
 
+import newsdesk.ingest.ReadLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class NinjsReaderTest {
 
-    private final NinjsReader reader = new NinjsReader();
+    private final NinjsReader reader = new NinjsReader(new ReadLimits(Long.MAX_VALUE, Long.MAX_VALUE, 256));
 
     @Test
     void readsANinjs2ItemWithAnHtmlBody() throws Exception {

@@ -1,5 +1,6 @@
 package newsdesk.ingest.format;
 
+import newsdesk.ingest.ReadLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +33,7 @@ class ReadabilityPagesTest {
             "remove-script-tags", "replace-brs", "replace-font-tags", "style-tags-removal", "svg-parsing", "visibility-hidden",
             "missing-paragraphs", "ol", "keep-tabular-data", "rtl-1", "heise");
 
-    private final ArticleReader reader = new ArticleReader(null, Long.MAX_VALUE);
+    private final ArticleReader reader = new ArticleReader(null, new ReadLimits(Long.MAX_VALUE, Long.MAX_VALUE, 256));
 
     @Test
     void metadataMatchesReadabilitysOnMostPages() throws Exception {

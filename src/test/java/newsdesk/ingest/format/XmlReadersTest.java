@@ -1,5 +1,6 @@
 package newsdesk.ingest.format;
 
+import newsdesk.ingest.ReadLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,7 @@ class XmlReadersTest {
     private static final String NITF_BODY = "<body><body.head><hedline><hl1>Titel</hl1></hedline></body.head>"
             + "<body.content><p>Ein Satz im Artikel.</p></body.content></body>";
 
-    private final FormatRegistry registry = new FormatRegistry();
+    private final FormatRegistry registry = new FormatRegistry(new ReadLimits(Long.MAX_VALUE, Long.MAX_VALUE, 256));
 
     @Test
     void readsNitfWithItsHeadBylineAndBodyLeavingCaptionsOut() throws Exception {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import newsdesk.check.LengthRatioCheck;
 import newsdesk.check.NumbersCheck;
 import newsdesk.check.TranslationChecks;
@@ -176,7 +177,8 @@ public class NewsdeskBeans implements CamelConfiguration {
     public DeskWatcher deskWatcher(CamelContext context, @PropertyInject("newsdesk.role") String role,
                                    @PropertyInject("newsdesk.desks.folder") String desks,
                                    @PropertyInject("newsdesk.glossaries.folder") String glossaries,
-                                   @PropertyInject("newsdesk.inbox.quiet-period-ms") long quietMs) {
+                                   @PropertyInject("newsdesk.inbox.quiet-period-ms") long quietMs,
+                                   @PropertyInject("newsdesk.data-dir") String dataDir) {
         Clock clock = Clock.systemDefaultZone();
         Function<Desk, Object> arrivals = desk -> {
             // Its counters are on /observe/metrics from the start, at 0.
@@ -189,7 +191,8 @@ public class NewsdeskBeans implements CamelConfiguration {
         };
         Supplier<GlossarySync> glossarySync = role.equals("ingest") ? () -> null
                 : () -> context.getRegistry().lookupByNameAndType("glossarySync", GlossarySync.class);
-        return new DeskWatcher(context, Path.of(desks), Path.of(glossaries), glossarySync, arrivals, !role.equals("worker"));
+        List<Path> dataFolders = Stream.of("cache", "cluster", "budget", "broker").map(folder -> Path.of(dataDir, folder)).toList();
+        return new DeskWatcher(context, Path.of(desks), Path.of(glossaries), glossarySync, arrivals, !role.equals("worker"), dataFolders);
     }
 
     @BindToRegistry

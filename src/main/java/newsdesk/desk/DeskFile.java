@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import newsdesk.glossary.GlossaryFile;
 import newsdesk.glossary.YamlFile;
 
@@ -22,6 +24,9 @@ public final class DeskFile {
 
     /** The id of the route template every desk is an instance of. */
     public static final String TEMPLATE = "desk";
+    /** A desk's name is part of its folders' and log lines' names. */
+    static final int MAX_NAME_CHARS = 64;
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}");
     private static final Set<String> TEMPLATED_ROUTE_KEYS = Set.of("routeTemplateRef", "routeId", "parameters");
 
     private DeskFile() {
@@ -30,8 +35,10 @@ public final class DeskFile {
     /**
      * @param defaults the template's parameters: name → default value, null for a required one
      * @param settings resolves {@code {{...}}} placeholders of the defaults from the settings
+     * @param serviceFolders the service's own folders, where no desk folder may be
      */
-    public static Desk read(Path file, Map<String, String> defaults, UnaryOperator<String> settings) throws DeskException {
+    public static Desk read(Path file, Map<String, String> defaults, UnaryOperator<String> settings, List<Path> serviceFolders)
+            throws DeskException {
         Object root = parse(file);
         if (!(root instanceof List<?> list) || list.size() != 1 || !(list.get(0) instanceof Map<?, ?> item)
                 || !(item.get("templatedRoute") instanceof Map<?, ?> route) || item.size() != 1) {
@@ -47,28 +54,52 @@ public final class DeskFile {
         }
         Map<String, String> given = parameters(file, route.get("parameters"), defaults);
         String name = given.get("desk");
-        if (name == null || !GlossaryFile.NAME.matcher(name).matches()) {
-            throw problem(file, "parameter 'desk' (the desk's name: letters, digits and '-') is required");
+        if (name == null || !GlossaryFile.NAME.matcher(name).matches() || name.length() > MAX_NAME_CHARS) {
+            throw problem(file, "parameter 'desk' (the desk's name: letters, digits and '-', at most " + MAX_NAME_CHARS
+                    + " characters) is required");
         }
         if (route.get("routeId") != null && !Desk.routeId(name).equals(String.valueOf(route.get("routeId")))) {
             throw problem(file, "routeId must be '" + Desk.routeId(name) + "' or left out");
         }
         Map<String, String> values = new LinkedHashMap<>();
-        for (Map.Entry<String, String> parameter : defaults.entrySet()) {
-            String value = given.get(parameter.getKey());
-            if (value == null && parameter.getValue() == null) {
-                throw problem(file, "parameter '" + parameter.getKey() + "' is required");
-            }
-            String resolved = settings.apply(value != null ? value : parameter.getValue().replace("{{desk}}", name));
-            // Absolute, so the file consumer's move and the error step find them whatever the inbox is.
-            values.put(parameter.getKey(), Desk.FOLDERS.contains(parameter.getKey())
-                    ? Path.of(resolved).toAbsolutePath().normalize().toString() : resolved);
-        }
+        Map<String, Path> folders = new LinkedHashMap<>();
         try {
+            for (Map.Entry<String, String> parameter : defaults.entrySet()) {
+                String value = given.get(parameter.getKey());
+                if (value == null && parameter.getValue() == null) {
+                    throw problem(file, "parameter '" + parameter.getKey() + "' is required");
+                }
+                if (Desk.FOLDERS.contains(parameter.getKey())) {
+                    // A folder the file names is taken as written; the template's default is the service's own setting.
+                    Path folder = value != null ? DeskFolders.resolve(parameter.getKey(), value, settings)
+                            : DeskFolders.real(Path.of(settings.apply(parameter.getValue().replace("{{desk}}", name))));
+                    folders.put(parameter.getKey(), folder);
+                    values.put(parameter.getKey(), folder.toString());
+                } else {
+                    values.put(parameter.getKey(), settings.apply(value != null ? onlyNewsdeskSettings(parameter.getKey(), value)
+                            : parameter.getValue()));
+                }
+            }
+            DeskFolders.checkOwn(folders, serviceFolders);
             return Desk.of(file, values);
         } catch (IllegalArgumentException e) {
             throw problem(file, e.getMessage());
         }
+    }
+
+    /**
+     * A value may name Newsdesk's settings ({@code {{newsdesk.summary.sentences}}}), nothing else Camel would resolve
+     * (the environment, the DeepL key), as a value can end up in a log line.
+     */
+    private static String onlyNewsdeskSettings(String key, String value) {
+        Matcher placeholder = PLACEHOLDER.matcher(value);
+        while (placeholder.find()) {
+            if (!placeholder.group(1).matches("newsdesk\\.[a-z0-9.-]+")) {
+                throw new IllegalArgumentException(key + " names {{" + placeholder.group(1) + "}}; a desk file may use only"
+                        + " Newsdesk's own settings, {{newsdesk....}}");
+            }
+        }
+        return value;
     }
 
     private static Object parse(Path file) throws DeskException {

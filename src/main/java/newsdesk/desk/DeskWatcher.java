@@ -59,6 +59,8 @@ public class DeskWatcher {
     private GlossarySync glossaries;
     private final Function<Desk, Object> arrivals;
     private final boolean runsDesks;
+    /** The service's own folders (data, cache, desk and glossary files), where no desk folder may be. */
+    private final List<Path> serviceFolders;
     private final CountDownLatch firstLook = new CountDownLatch(1);
     /** Said once, not at every look while DeepL does not answer. */
     private boolean syncFailing;
@@ -76,15 +78,17 @@ public class DeskWatcher {
      * @param glossaries the glossary sync, asked for on first use; returns null on a node that never translates
      * @param arrivals   makes the inbox file filter of a desk
      * @param runsDesks  false on a node that only takes articles from the work queue
+     * @param dataFolders the folders of the data folder that are the service's own (cache, broker...)
      */
     public DeskWatcher(CamelContext context, Path desksFolder, Path glossaryFolder, Supplier<GlossarySync> glossaries,
-                       Function<Desk, Object> arrivals, boolean runsDesks) {
+                       Function<Desk, Object> arrivals, boolean runsDesks, List<Path> dataFolders) {
         this.context = context;
         this.desksFolder = desksFolder;
         this.glossaryFolder = glossaryFolder;
         this.glossarySync = glossaries;
         this.arrivals = arrivals;
         this.runsDesks = runsDesks;
+        this.serviceFolders = Stream.concat(Stream.of(desksFolder, glossaryFolder), dataFolders.stream()).toList();
     }
 
     /** Looks at the desk and glossary files; when any changed, brings glossaries and desk routes in step. */
@@ -191,20 +195,42 @@ public class DeskWatcher {
         return byName;
     }
 
+    /**
+     * The desks the files ask for. Each is checked on its own, then against the others: desks that run on as they
+     * are (unchanged, or kept because their file is broken) come first, so a new or changed file that clashes
+     * with one of them is the broken edit, whatever the files' names.
+     */
     private Map<Path, Desk> readDesks(Map<Path, String> problems) throws IOException {
         Map<String, String> defaults = templateDefaults();
-        Map<Path, Desk> wanted = new LinkedHashMap<>();
+        Map<Path, Desk> read = new LinkedHashMap<>();
         for (Path file : deskFiles()) {
             try {
-                Desk desk = DeskFile.read(file, defaults, context::resolvePropertyPlaceholders);
+                Desk desk = DeskFile.read(file, defaults, context::resolvePropertyPlaceholders, serviceFolders);
                 if (syncFailing && desk.glossary() != null && glossaries.get(desk.glossary()) == null) {
                     throw new DeskException("Desk " + desk.name() + " waits for DeepL to take its glossary '" + desk.glossary()
                             + "' and starts once DeepL answers (" + file + ").");
                 }
                 desk.check(glossaries);
                 checkTargets(desk);
-                checkApart(desk, wanted.values());
-                wanted.put(file, desk);
+                read.put(file, desk);
+            } catch (DeskException e) {
+                problems.put(file, e.getMessage());
+            }
+        }
+        List<Desk> taken = new ArrayList<>();
+        running.forEach((file, desk) -> {
+            if (!read.containsKey(file) && problems.containsKey(file) && Files.exists(file)) {
+                taken.add(desk);
+            }
+        });
+        List<Path> order = new ArrayList<>(read.keySet());
+        order.sort(Comparator.comparing((Path file) -> !read.get(file).equals(running.get(file))));
+        Map<Path, Desk> wanted = new LinkedHashMap<>();
+        for (Path file : order) {
+            try {
+                checkApart(read.get(file), taken);
+                taken.add(read.get(file));
+                wanted.put(file, read.get(file));
             } catch (DeskException e) {
                 problems.put(file, e.getMessage());
             }
@@ -234,9 +260,12 @@ public class DeskWatcher {
                         + other.file().getFileName() + " already.");
             }
             for (Path folder : desk.folders()) {
-                if (other.folders().contains(folder)) {
-                    throw new DeskException("Desk file " + desk.file() + ": folder " + folder + " is desk "
-                            + other.name() + "'s already.");
+                for (Path theirs : other.folders()) {
+                    String clash = DeskFolders.clash(folder, theirs);
+                    if (clash != null) {
+                        throw new DeskException("Desk file " + desk.file() + ": folder " + folder + " and desk " + other.name()
+                                + "'s folder " + theirs + " " + clash + ".");
+                    }
                 }
             }
         }

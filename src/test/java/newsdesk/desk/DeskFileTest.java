@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,14 +104,58 @@ class DeskFileTest {
         assertProblem(desk("x", "      - {name: sourceLanguage, value: XX}\n"), "sourceLanguage is 'XX', which DeepL does not translate from");
         assertProblem(desk("x", "      - {name: targets, value: 'file,ftp'}\n"), "targets names 'ftp'");
         assertProblem(desk("x", "      - {name: desk, value: y}\n"), "parameter 'desk' is given twice");
-        assertProblem(desk("a b", ""), "parameter 'desk' (the desk's name: letters, digits and '-') is required");
+        assertProblem(desk("a b", ""), "parameter 'desk' (the desk's name: letters, digits and '-', at most 64 characters) is required");
+        assertProblem(desk("d".repeat(300), ""), "at most 64 characters) is required");
         assertProblem("- templatedRoute:\n    routeTemplateRef: desk\n    parameters:\n      - {name: inbox, value: in}\n",
                 "parameter 'desk' (the desk's name");
     }
 
+    @Test
+    void aFolderIsAPathWithoutUriSyntaxAndNoPlaceholderButTheDataFolder() throws Exception {
+        assertProblem(desk("inj", "      - {name: inbox, value: '/x/inj?preMove=/x/premoved'}\n"),
+                "inbox '/x/inj?preMove=/x/premoved' is not a plain folder");
+        assertProblem(desk("inj", "      - {name: inbox, value: '/x/k-{{env:DEEPL_AUTH_KEY}}'}\n"), "is not a plain folder");
+        assertProblem(desk("inj", "      - {name: archive, value: '/x/a#b'}\n"), "archive '/x/a#b' is not a plain folder");
+        assertProblem(desk("inj", "      - {name: error, value: '/x/a%3Fb'}\n"), "is not a plain folder");
+        assertProblem(desk("inj", "      - {name: outbox, value: '{{newsdesk.data-dir}}/{{desk}}'}\n"), "is not a plain folder");
+        Desk desk = read("ok.camel.yaml", desk("ok", "      - {name: inbox, value: '{{newsdesk.data-dir}}/in'}\n"));
+        assertThat(desk.inbox()).isEqualTo(Path.of("/srv/news/in"));
+    }
+
+    @Test
+    void otherValuesMayNameOnlyNewsdeskSettings() throws Exception {
+        assertProblem(desk("x", "      - {name: targetLanguage, value: '{{env:DEEPL_AUTH_KEY}}'}\n"),
+                "targetLanguage names {{env:DEEPL_AUTH_KEY}}; a desk file may use only Newsdesk's own settings");
+        assertProblem(desk("x", "      - {name: formality, value: '{{deepl.auth-key}}'}\n"), "formality names {{deepl.auth-key}}");
+    }
+
+    @Test
+    void aDesksFourFoldersAreApartAsRealPaths() throws Exception {
+        Path archive = Files.createDirectories(dir.resolve("x/archive"));
+        assertProblem(desk("x", "      - {name: inbox, value: '" + archive + "'}\n      - {name: archive, value: '" + archive + "'}\n"),
+                "inbox and archive are the same folder");
+        assertProblem(desk("x", "      - {name: inbox, value: '/x/in'}\n      - {name: error, value: '/x/in'}\n"),
+                "inbox and error are the same folder");
+        assertProblem(desk("x", "      - {name: inbox, value: '/x/in'}\n      - {name: outbox, value: '/x/in'}\n"),
+                "inbox and outbox are the same folder");
+        assertProblem(desk("x", "      - {name: inbox, value: '/x/in'}\n      - {name: error, value: '/x/in/error'}\n"),
+                "inbox and error are one inside the other");
+        Path link = Files.createSymbolicLink(dir.resolve("link-to-archive"), archive);
+        assertProblem(desk("x", "      - {name: inbox, value: '" + link + "'}\n      - {name: archive, value: '" + archive + "'}\n"),
+                "inbox and archive are the same folder");
+    }
+
+    @Test
+    void noDeskFolderIsInsideTheServicesOwn() throws Exception {
+        Path cache = dir.resolve("data/cache");
+        Path file = Files.writeString(dir.resolve("c.camel.yaml"), desk("c", "      - {name: archive, value: '" + cache + "/old'}\n"));
+        assertThatThrownBy(() -> DeskFile.read(file, DEFAULTS, DeskFileTest::settings, List.of(cache)))
+                .hasMessageContaining("archive " + cache + "/old is the service's own folder " + cache + " or inside it");
+    }
+
     private void assertProblem(String content, String problem) throws Exception {
         Path file = Files.writeString(dir.resolve("broken.camel.yaml"), content);
-        assertThatThrownBy(() -> DeskFile.read(file, DEFAULTS, DeskFileTest::settings)).isInstanceOf(DeskException.class)
+        assertThatThrownBy(() -> DeskFile.read(file, DEFAULTS, DeskFileTest::settings, List.of())).isInstanceOf(DeskException.class)
                 .hasMessageStartingWith("Desk file " + file + ": ")
                 .hasMessageContaining(problem)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
@@ -122,7 +167,7 @@ class DeskFileTest {
     }
 
     private Desk read(String name, String content) throws Exception {
-        return DeskFile.read(Files.writeString(dir.resolve(name), content), DEFAULTS, DeskFileTest::settings);
+        return DeskFile.read(Files.writeString(dir.resolve(name), content), DEFAULTS, DeskFileTest::settings, List.of());
     }
 
     private static String settings(String text) {

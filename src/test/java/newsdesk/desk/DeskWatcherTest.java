@@ -81,7 +81,8 @@ class DeskWatcherTest {
     private DeskWatcher watcher(CamelContext context) {
         DeepLClient client = new DeepLClient("k", (DeepLClientOptions) new DeepLClientOptions().setServerUrl(sim.url()));
         GlossarySync glossaries = new GlossarySync(client, dir.resolve("glossaries"));
-        return new DeskWatcher(context, desks, dir.resolve("glossaries"), () -> glossaries, desk -> desk.name(), true);
+        return new DeskWatcher(context, desks, dir.resolve("glossaries"), () -> glossaries, desk -> desk.name(), true,
+                List.of(dir.resolve("cache")));
     }
 
     @AfterEach
@@ -219,6 +220,47 @@ class DeskWatcherTest {
 
         assertThat(context.getRoute("desk-a")).isNotNull();
         assertThat(context.getRoute("desk-b")).isNull();
+    }
+
+    @Test
+    void aNewDeskOnARunningDesksFolderIsTheBrokenEditWhateverTheFilesNames() throws Exception {
+        LogCapture log = new LogCapture();
+        try (log) {
+            desk("z.camel.yaml", "z", "");
+            watcher.look();
+            desk("a.camel.yaml", "a", "      - {name: inbox, value: '" + dir.resolve("z/outbox") + "'}\n");
+            Files.createDirectories(dir.resolve("z"));
+            Files.createSymbolicLink(dir.resolve("z-inbox-link"), Files.createDirectories(dir.resolve("z/inbox")));
+            desk("b.camel.yaml", "b", "      - {name: inbox, value: '" + dir.resolve("z-inbox-link") + "'}\n");
+            watcher.look();
+            drop("z", "c.txt");
+
+            assertThat(context.getRoute("desk-z")).isNotNull();
+            assertThat(context.getRoute("desk-a")).isNull();
+            assertThat(context.getRoute("desk-b")).isNull();
+            await().atMost(Duration.ofSeconds(10)).until(() -> names("z/outbox").contains("c.txt"));
+            assertThat(log.messages(Level.ERROR, DeskWatcher.class.getName())).satisfiesExactlyInAnyOrder(
+                    error -> assertThat(error).startsWith("Desk file " + desks.resolve("a.camel.yaml") + ": folder ")
+                            .contains("desk z's folder").doesNotContain("\n"),
+                    error -> assertThat(error).startsWith("Desk file " + desks.resolve("b.camel.yaml") + ": folder ")
+                            .contains("desk z's folder"));
+        }
+    }
+
+    @Test
+    void aRenameToARunningNameIsABrokenEditAndTheDeskThatFileHeldRunsOn() throws Exception {
+        desk("default.camel.yaml", "default", "");
+        desk("x8.camel.yaml", "x8", "");
+        watcher.look();
+
+        desk("x8.camel.yaml", "default", "");
+        watcher.look();
+        drop("x8", "a.txt");
+
+        assertThat(context.getRoute("desk-x8")).isNotNull();
+        assertThat(context.getRoute("desk-default")).isNotNull();
+        assertThat(watcher.named("x8")).isNotNull();
+        await().atMost(Duration.ofSeconds(10)).until(() -> names("x8/outbox").contains("a.txt"));
     }
 
     private void desk(String file, String name, String more) throws Exception {

@@ -198,7 +198,7 @@ public class DeskWatcher {
     /**
      * The desks the files ask for. Each is checked on its own, then against the others: desks that run on as they
      * are (unchanged, or kept because their file is broken) come first, so a new or changed file that clashes
-     * with one of them is the broken edit, whatever the files' names.
+     * with one of them is the broken edit, whatever the files' names; a refused change keeps its old desk in the way.
      */
     private Map<Path, Desk> readDesks(Map<Path, String> problems) throws IOException {
         Map<String, String> defaults = templateDefaults();
@@ -223,8 +223,9 @@ public class DeskWatcher {
                 taken.add(desk);
             }
         });
+        // Unchanged desks, then changed ones (a refused change keeps the desk it replaces), then new ones.
         List<Path> order = new ArrayList<>(read.keySet());
-        order.sort(Comparator.comparing((Path file) -> !read.get(file).equals(running.get(file))));
+        order.sort(Comparator.comparingInt((Path file) -> read.get(file).equals(running.get(file)) ? 0 : running.containsKey(file) ? 1 : 2));
         Map<Path, Desk> wanted = new LinkedHashMap<>();
         for (Path file : order) {
             try {
@@ -233,6 +234,9 @@ public class DeskWatcher {
                 wanted.put(file, read.get(file));
             } catch (DeskException e) {
                 problems.put(file, e.getMessage());
+                if (running.containsKey(file)) {
+                    taken.add(running.get(file));
+                }
             }
         }
         return wanted;

@@ -33,13 +33,11 @@ import newsdesk.ingest.RejectionReport;
 import newsdesk.ingest.UndecodableNames;
 import newsdesk.monitor.ArticleCounters;
 import newsdesk.monitor.MonitoringBeans;
-import newsdesk.settings.KnownSettings;
 import newsdesk.summarize.ExtractiveSummarizer;
 import newsdesk.summarize.SummaryLength;
 import newsdesk.summarize.SummaryMethod;
 import newsdesk.translate.DeeplClientFactory;
 import newsdesk.translate.LanguageSettings;
-import newsdesk.translate.MissingSettingException;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
@@ -68,18 +66,12 @@ public class NewsdeskBeans implements CamelConfiguration {
      */
     @Override
     public void configure(CamelContext context) throws Exception {
-        String role = checkOneOf(context, "newsdesk.role", List.of("all", "ingest", "worker"));
-        checkOneOf(context, "newsdesk.work-queue", List.of("jms", "kafka"));
-        checkOneOf(context, "newsdesk.translate", List.of("full", "summary"));
-        for (String target : List.of("file", "jms", "kafka")) {
-            checkOneOf(context, "newsdesk.deliver." + target + ".format", List.of("newsdesk", "ninjs"));
-        }
+        // Every setting's kind, range or list of values is checked before this (settings.SettingValueCheck).
+        String role = context.resolvePropertyPlaceholders("{{newsdesk.role}}");
         if (!role.equals("ingest")) {
             // Once the routes are built, before anything is delivered or translated.
-            StartStep.atStart(context, started -> {
-                started.getRegistry().lookupByNameAndType("deliveryTargets", DeliveryTargets.class).check(started);
-                checkLanguages(started);
-            });
+            StartStep.atStart(context, started ->
+                    started.getRegistry().lookupByNameAndType("deliveryTargets", DeliveryTargets.class).check(started));
         }
         // An article's thread holds it after DeepL answers: to summarize and deliver it, and on a worker while
         // its transaction commits and the next message is asked for (about 50-130 ms under load, against
@@ -102,25 +94,20 @@ public class NewsdeskBeans implements CamelConfiguration {
     }
 
     /**
-     * A language DeepL does not offer would send every article to error/, so it stops start-up. Asked
-     * with a client of its own that does not retry, for at most 5 s, so an unreachable DeepL delays
-     * the start little (the built-in list is used then).
+     * A language DeepL does not offer would send every article to error/, so it stops start-up (on a node that
+     * translates), before the desks are looked at, so it is the one line said. Asked with a client of its own
+     * that does not retry, for at most 5 s, so an unreachable DeepL delays the start little (the built-in list is used then).
      */
-    private static void checkLanguages(CamelContext context) throws Exception {
+    static void checkLanguages(CamelContext context) throws Exception {
+        if (context.resolvePropertyPlaceholders("{{newsdesk.role}}").equals("ingest")) {
+            return;
+        }
         Duration patience = Duration.ofMillis(Math.min(LANGUAGE_CHECK_MS,
                 Long.parseLong(context.resolvePropertyPlaceholders("{{deepl.timeout-ms}}"))));
         DeepLClient client = DeeplClientFactory.create(context.resolvePropertyPlaceholders("{{deepl.auth-key}}"),
                 context.resolvePropertyPlaceholders("{{deepl.auth-key-file}}"),
                 context.resolvePropertyPlaceholders("{{deepl.server-url}}"), 0, patience.toMillis());
         context.getRegistry().lookupByNameAndType("languageSettings", LanguageSettings.class).check(client, patience);
-    }
-
-    private static String checkOneOf(CamelContext context, String key, List<String> allowed) throws MissingSettingException {
-        String value = context.resolvePropertyPlaceholders("{{" + key + "}}");
-        if (!allowed.contains(value)) {
-            throw new MissingSettingException(KnownSettings.variable(key) + " is '" + value + "': set it to one of " + allowed + ".");
-        }
-        return value;
     }
 
     /**

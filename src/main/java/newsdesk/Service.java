@@ -143,12 +143,14 @@ public final class Service {
 
     /**
      * The desks' first look, once routes/ is read and before Camel makes and starts the routes: the desk
-     * routes start with all the others, so an article waiting in an inbox is taken by the first poll.
+     * routes start with all the others, so an article waiting in an inbox is taken by the first poll. The
+     * language settings are checked first: desks take theirs from them.
      */
     private static final class FirstLookAtDesks extends MainListenerSupport {
         @Override
         public void afterConfigure(BaseMainSupport main) {
             try {
+                NewsdeskBeans.checkLanguages(main.getCamelContext());
                 main.getCamelContext().getRegistry().lookupByNameAndType("deskWatcher", DeskWatcher.class).look();
             } catch (Exception e) {
                 throw RuntimeCamelException.wrapRuntimeException(e);

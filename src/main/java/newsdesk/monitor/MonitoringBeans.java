@@ -28,6 +28,7 @@ public class MonitoringBeans implements CamelConfiguration {
     /** Camel Main sets up the meter registry after the beans are bound, so gauges are registered once started. */
     @Override
     public void configure(CamelContext context) throws Exception {
+        StartStep.atStart(context, started -> started.getRegistry().lookupByNameAndType("httpGuard", HttpGuard.class).install(started));
         StartStep.atStart(context, started -> BudgetGauges.register(meterRegistry(started), started.getName(),
                 started.getRegistry().lookupByNameAndType("deeplBudget", DeeplBudget.class),
                 started.getRegistry().lookupByNameAndType("deeplUsage", DeeplUsage.class)));
@@ -43,6 +44,13 @@ public class MonitoringBeans implements CamelConfiguration {
                 JvmMetrics.bindTo(meterRegistry(started));
             }
         });
+    }
+
+    /** Before every handler of the monitoring port: the security headers and the Host check. */
+    @BindToRegistry
+    public HttpGuard httpGuard(@PropertyInject("newsdesk.monitoring.host") String host,
+                               @PropertyInject("newsdesk.http.allowed-hosts") String allowedHosts) {
+        return new HttpGuard(host, allowedHosts);
     }
 
     /** For the ready line's status address. */

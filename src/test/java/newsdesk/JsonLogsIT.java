@@ -102,6 +102,14 @@ class JsonLogsIT {
                 assertThat(summed(afterwards, 5)).as("DeepL answers").isEqualTo(deepl.translateRequestCount() - 1);
                 assertThat(summed(afterwards, 8)).as("retries").isEqualTo(1);
                 assertThat(summed(afterwards, 2)).as("rejected").isZero();
+
+                // A name with a right-to-left override and line and paragraph separators: escaped, as in the text lines.
+                String hostile = "leer\u202Eenil\u2028zeile\u2029.txt";
+                Files.write(data.resolve("inbox").resolve(hostile), new byte[0]);
+                await().atMost(Duration.ofSeconds(30)).until(() -> jsonLines(log).stream()
+                        .anyMatch(line -> line.get("message").asText().contains("Rejected " + hostile)));
+                assertThat(Files.readString(log)).doesNotContain("\u202E").doesNotContain("\u2028").doesNotContain("\u2029")
+                        .contains("leer\\u202eenil\\u2028zeile\\u2029.txt");
             } finally {
                 JarProcess.stop(process);
             }

@@ -58,7 +58,7 @@ public class LogEscaper extends CompositeConverter<ILoggingEvent> {
         return out.toString();
     }
 
-    private static boolean needsEscape(char c) {
+    static boolean needsEscape(char c) {
         return c < 0x20 || c >= 0x7f && c <= 0x9f
                 || c == '\u061c' || c == '\u200e' || c == '\u200f'
                 || c >= '\u2028' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069';

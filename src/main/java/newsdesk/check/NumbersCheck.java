@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,13 +56,18 @@ public class NumbersCheck implements TranslationCheck {
     @Override
     public Optional<String> problem(Article article) {
         // Counted, so a number said twice in the original needs saying twice: one of two 2015s changed to 2016 shows.
+        // Each fact takes its value as written first, and only then another form, so "18 Uhr" read as 6 p.m. does not
+        // take the 6 of "6 Prozent" where the translation keeps both as written.
         Map<String, Integer> found = valuesIn(article.translation().text().text());
-        List<String> missing = new ArrayList<>();
+        List<Fact> unmatched = new ArrayList<>();
         for (Fact fact : factsIn(article.original().text())) {
-            Optional<String> match = fact.alternatives().stream().filter(value -> found.getOrDefault(value, 0) > 0).findFirst();
-            if (match.isPresent()) {
-                found.merge(match.get(), -1, Integer::sum);
-            } else {
+            if (!take(found, fact.alternatives().subList(0, 1))) {
+                unmatched.add(fact);
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (Fact fact : unmatched) {
+            if (!take(found, fact.alternatives())) {
                 missing.add(fact.asWritten());
             }
         }
@@ -69,8 +75,18 @@ public class NumbersCheck implements TranslationCheck {
                 : Optional.of("no counterpart in the translation for " + String.join(", ", missing.stream().distinct().toList()));
     }
 
-    /** Something in the original the translation must say too, in any of these forms (values as {@link #key}). */
-    record Fact(String asWritten, Set<String> alternatives) {
+    /** Takes one of the first of these values the translation still has; false when it has none. */
+    private static boolean take(Map<String, Integer> found, List<String> values) {
+        Optional<String> match = values.stream().filter(value -> found.getOrDefault(value, 0) > 0).findFirst();
+        match.ifPresent(value -> found.merge(value, -1, Integer::sum));
+        return match.isPresent();
+    }
+
+    /** Something in the original the translation must say too, in any of these forms (values as {@link #key}), the value as written first. */
+    record Fact(String asWritten, List<String> alternatives) {
+        Fact {
+            alternatives = List.copyOf(new LinkedHashSet<>(alternatives));
+        }
     }
 
     /** The original's numbers, read the German way. Times and dates first; their digits are not read again. */
@@ -80,7 +96,7 @@ public class NumbersCheck implements TranslationCheck {
         Matcher time = GERMAN_TIME.matcher(german);
         while (time.find()) {
             int hour = Integer.parseInt(time.group(1));
-            Set<String> hours = new HashSet<>(Set.of(key(hour)));
+            List<String> hours = new ArrayList<>(List.of(key(hour)));
             if (hour > 12) {
                 hours.add(key(hour - 12));
             } else if (hour == 0 || hour == 24) {
@@ -88,14 +104,14 @@ public class NumbersCheck implements TranslationCheck {
             }
             facts.add(new Fact(time.group(), hours));
             if (time.group(2) != null && Integer.parseInt(time.group(2)) != 0) {
-                facts.add(new Fact(time.group(), Set.of(key(Integer.parseInt(time.group(2))))));
+                facts.add(new Fact(time.group(), List.of(key(Integer.parseInt(time.group(2))))));
             }
             blank(rest, time.start(), time.end());
         }
         Matcher date = GERMAN_DATE.matcher(german);
         while (date.find()) {
-            facts.add(new Fact(date.group(), Set.of(key(Integer.parseInt(date.group(1))))));
-            facts.add(new Fact(date.group(), Set.of(month(MONTHS.get(date.group(2).toLowerCase(Locale.ROOT))))));
+            facts.add(new Fact(date.group(), List.of(key(Integer.parseInt(date.group(1))))));
+            facts.add(new Fact(date.group(), List.of(month(MONTHS.get(date.group(2).toLowerCase(Locale.ROOT))))));
             blank(rest, date.start(), date.start() + date.group(1).length() + 1);
         }
         Matcher number = NUMBER.matcher(rest);
@@ -103,19 +119,19 @@ public class NumbersCheck implements TranslationCheck {
             String token = number.group();
             Matcher numericDate = NUMERIC_DATE.matcher(token);
             if (numericDate.matches() && Integer.parseInt(numericDate.group(2)) <= 12 && numericDate.group(3) != null) {
-                facts.add(new Fact(token, Set.of(key(Integer.parseInt(numericDate.group(1))))));
+                facts.add(new Fact(token, List.of(key(Integer.parseInt(numericDate.group(1))))));
                 int month = Integer.parseInt(numericDate.group(2));
-                facts.add(new Fact(token, Set.of(key(month), month(month))));  // 3/12/2024 or March 12, 2024
-                facts.add(new Fact(token, Set.of(key(Integer.parseInt(numericDate.group(3))))));
+                facts.add(new Fact(token, List.of(key(month), month(month))));  // 3/12/2024 or March 12, 2024
+                facts.add(new Fact(token, List.of(key(Integer.parseInt(numericDate.group(3))))));
                 continue;
             }
             BigDecimal value = germanValue(token);
             if (value == null) {
                 // Neither a German number nor a date (a version, an address): kept as written.
-                facts.add(new Fact(token, Set.of(token)));
+                facts.add(new Fact(token, List.of(token)));
                 continue;
             }
-            Set<String> alternatives = new HashSet<>(List.of(key(value), token));
+            List<String> alternatives = new ArrayList<>(List.of(key(value), token));
             Matcher scale = GERMAN_SCALE.matcher(rest).region(number.end(), rest.length());
             if (scale.lookingAt()) {
                 alternatives.add(key(value.multiply(germanScale(scale.group(1)))));

@@ -27,6 +27,19 @@ class TranslationCheckTest {
         assertThat(numbers.problem(article("Version 1.2.3 kostet 3,5 Euro.", "Version 1.2.3 costs 3,5 euros."))).isEmpty();
     }
 
+    /** An hour that could be read as p.m. (18 Uhr, 6 p.m.) does not take another number's value from it. */
+    @Test
+    void anHourKeptAsWrittenLeavesTheSameValueOfAnotherNumberAlone() {
+        assertThat(numbers.problem(article("Die Wahllokale schließen um 18 Uhr, die Beteiligung lag bei etwa 6 Prozent.",
+                "Polling stations close at 18 o'clock; turnout was around 6 percent."))).isEmpty();
+        assertThat(numbers.problem(article("Die Wahllokale schließen um 17 Uhr, die Beteiligung lag bei etwa 5 Prozent.",
+                "Polling stations close at 17 o'clock; turnout was around 5 percent."))).isEmpty();
+        assertThat(numbers.problem(article("Die Wahllokale schließen um 18 Uhr, die Beteiligung lag bei etwa 6 Prozent.",
+                "Polling stations close at 6 p.m.; turnout was around 6 percent."))).isEmpty();
+        assertThat(numbers.problem(article("Die Wahllokale schließen um 18 Uhr, die Beteiligung lag bei etwa 6 Prozent.",
+                "Polling stations close at 6 p.m.; turnout was around 7 percent."))).isPresent();
+    }
+
     @Test
     void aChangedOrMissingNumberIsFlaggedWithWhatIsMissing() {
         assertThat(numbers.problem(article("Der Umsatz stieg um 3,5 % auf 1.234,5 Millionen Euro.",

@@ -215,6 +215,8 @@ class BadInputCorpusTest {
                 String reportName = reports.get(0);
                 JsonNode report = JSON.readTree(newsdesk.folder("error").resolve(reportName).toFile());
                 softly.assertThat(report.get("file").asText()).isEqualTo(c.name());
+                softly.assertThat(report.get("kind").asText()).isEqualTo("unprocessable-file");
+                softly.assertThat(report.get("reason").asText()).as("a sentence").endsWith(".");
                 softly.assertThat(newsdesk.files("error").stream().filter(c::isArchived)).as("the original beside its report")
                         .containsExactly(reportName.substring(0, reportName.length() - ".error.json".length()));
                 softly.assertThat(newsdesk.files("outbox")).doesNotContain(c.resultName());

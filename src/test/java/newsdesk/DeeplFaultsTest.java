@@ -174,7 +174,7 @@ class DeeplFaultsTest {
         JsonNode json = new ObjectMapper().readTree(report);
         assertThat(json.get("reason").asText()).startsWith("DeepL refused to translate the text:")
                 .contains(status == 400 ? "Value for 'text' not supported." : "Request size exceeds the limit.");
-        assertThat(json.get("kind").asText()).isEqualTo("ContentRejectedException");
+        assertThat(json.get("kind").asText()).isEqualTo("refused-by-deepl");
         assertThat(errors).hasSize(2);
         assertThat(newsdesk.deepl.translateRequests()).filteredOn(r -> r.status() == status).hasSize(1);
     }

@@ -77,8 +77,17 @@ public final class ExtractCommand {
                     : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
             try {
                 Writer lines = truth != null && output == null ? Writer.nullWriter() : new BufferedWriter(out);
+                Map<String, String> ids = new HashMap<>();
                 for (Path file : files) {
                     ObjectNode line = extract(file);
+                    String name = file.getFileName().toString();
+                    String first = ids.putIfAbsent(line.get("id").asText(), name);
+                    if (first != null) {
+                        // a.txt and a.txt.gz: the second keeps its whole name, so no two lines share an id.
+                        System.err.println("extract: " + name + " has the id of " + first + " (" + line.get("id").asText()
+                                + "); its line has the id " + name + ".");
+                        line.put("id", name);
+                    }
                     bodies.put(line.get("id").asText(), line.path("articleBody").asText(""));
                     lines.write(line.toString());
                     lines.write('\n');
@@ -134,9 +143,11 @@ public final class ExtractCommand {
             return List.of(input);
         }
         try (Stream<Path> listing = Files.list(input)) {
-            return listing.filter(Files::isRegularFile)
-                    .filter(file -> SupportedFormats.isSupported(file.getFileName().toString()))
-                    .sorted().toList();
+            List<Path> files = listing.filter(Files::isRegularFile).sorted().toList();
+            files.stream().map(file -> file.getFileName().toString()).filter(name -> !SupportedFormats.isSupported(name))
+                    .forEach(name -> System.err.println("extract: skipped " + name + ": Newsdesk reads only " + SupportedFormats.describe()
+                            + ", each also .gz."));
+            return files.stream().filter(file -> SupportedFormats.isSupported(file.getFileName().toString())).toList();
         }
     }
 

@@ -36,6 +36,18 @@ class ExtractCommandTest {
         assertThat(lines.get(0).get("paragraphs")).hasSize(2);
         assertThat(lines.get(1).get("id").asText()).isEqualTo("kaputt");
         assertThat(lines.get(1).get("error").asText()).contains("not an article");
+        assertThat(result.err()).contains("extract: skipped liste.csv: Newsdesk reads only *.htm, *.html");
+    }
+
+    @Test
+    void noTwoLinesShareAnId() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "Titel\n\nEin Satz.\n");
+        Files.write(dir.resolve("a.txt.gz"), newsdesk.FormatSamples.gzip("Titel\n\nEin anderer Satz.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        CommandResult result = CommandResult.run("extract", "--input", dir.toString());
+
+        assertThat(result.out().lines().map(ExtractCommandTest::json).map(line -> line.get("id").asText())).containsExactly("a", "a.txt.gz");
+        assertThat(result.err()).contains("extract: a.txt.gz has the id of a.txt (a); its line has the id a.txt.gz.");
     }
 
     @Test

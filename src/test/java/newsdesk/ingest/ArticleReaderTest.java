@@ -97,4 +97,10 @@ class ArticleReaderTest {
                 .isInstanceOf(UnprocessableArticleException.class)
                 .hasMessage("Newsdesk does not read .pdf files; it reads .htm, .html, .json, .markdown, .md, .txt, .xml and a .gz of any of them.");
     }
+
+    @Test
+    void aReasonFromAParserEndsAsASentence() {
+        assertThatThrownBy(() -> reader.read("{\"title\": ".getBytes(StandardCharsets.UTF_8), "a.json"))
+                .isInstanceOf(UnprocessableArticleException.class).message().endsWith(".");
+    }
 }

@@ -28,6 +28,7 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -125,6 +126,11 @@ public final class MarkdownReader implements FormatReader {
                 }
             }
             loaded = new Load(settings).loadFromString(yaml);
+        } catch (MarkedYamlEngineException e) {
+            // The front matter starts on the file's second line, after "---"; a value with ": " in it needs quotes.
+            String line = e.getProblemMark().map(mark -> " at line " + (mark.getLine() + 2)).orElse("");
+            throw new UnprocessableArticleException("The Markdown front matter is not valid YAML" + line + ": " + e.getProblem()
+                    + " (a value holding \": \" needs quotes).");
         } catch (YamlEngineException e) {
             throw new UnprocessableArticleException("The Markdown front matter is not valid YAML: " + firstLine(e.getMessage()));
         }

@@ -54,4 +54,13 @@ class MarkdownReaderTest {
         assertThatThrownBy(() -> reader.read("```\ncode();\n```\n\n<div>nur HTML</div>\n"))
                 .isInstanceOf(UnprocessableArticleException.class).hasMessageContaining("no article text");
     }
+
+    /** The reason names the line, says what to do, and ends as a sentence (the log line adds one after it). */
+    @Test
+    void anUnquotedColonInAValueIsRefusedNamingItsLine() {
+        assertThatThrownBy(() -> reader.read("---\nauthor: Eva Lang\ntitle: Titel: Untertitel\n---\nText.\n"))
+                .isInstanceOf(UnprocessableArticleException.class)
+                .hasMessage("The Markdown front matter is not valid YAML at line 3: mapping values are not allowed here"
+                        + " (a value holding \": \" needs quotes).");
+    }
 }

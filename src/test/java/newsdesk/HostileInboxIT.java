@@ -255,6 +255,41 @@ class HostileInboxIT {
         });
     }
 
+    /**
+     * Files that once overflowed a parser's stack at every poll or were billed for markup and expanded entities:
+     * each ends in error/ at once with its reason, few lines are logged, nothing of them is billed, and an
+     * article dropped after them is delivered at once.
+     */
+    @Test
+    void poisonFilesEndInErrorAtOnceAndAreNotBilled() throws Exception {
+        Map<String, byte[]> poison = Map.of("deep-front-matter.md", PoisonFiles.deepFrontMatter(), "deep.xml", PoisonFiles.deepNitf(),
+                "entity-text.xml", PoisonFiles.entityText(), "entity-megabytes.xml", PoisonFiles.entityMegabytes(),
+                "quoted.md", PoisonFiles.quotedMarkdown());
+        withNewsdesk(Duration.ZERO, List.of("NEWSDESK_INBOX_QUIET_PERIOD_MS", "300"), deepl -> {
+            Path inbox = data.resolve("inbox");
+            long linesBefore = Files.readAllLines(log).size();
+            long started = System.nanoTime();
+            for (Map.Entry<String, byte[]> file : poison.entrySet()) {
+                drop(inbox, file.getKey(), file.getValue());
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> visible(data.resolve("error")).size() == 2 * poison.size());
+            drop(inbox, "danach.txt", article("Danach"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(data.resolve("outbox/danach.json")));
+            // The rest of the 40 s: no file comes back at a later poll.
+            Thread.sleep(Math.max(0, Duration.ofSeconds(40).minusNanos(System.nanoTime() - started).toMillis()));
+
+            List<String> lines = Files.readAllLines(log);
+            assertThat(lines.size() - linesBefore).as("log lines in 40 s").isLessThan(400);
+            for (String name : poison.keySet()) {
+                assertThat(lines.stream().filter(l -> l.contains(name) && (l.contains(" WARN ") || l.contains(" ERROR "))))
+                        .as(name).hasSizeBetween(1, 3).allMatch(l -> l.contains("newsdesk.inbox.max-"));
+            }
+            assertThat(all(inbox)).isEmpty();
+            long billed = deepl.translateRequests().stream().flatMap(r -> r.texts().stream()).mapToLong(String::length).sum();
+            assertThat(billed).as("characters sent to DeepL: only the article after them").isLessThan(200);
+        });
+    }
+
     private interface Run {
         void with(DeeplSimulator deepl) throws Exception;
     }

@@ -8,8 +8,7 @@ import newsdesk.budget.DeeplBudget;
 import newsdesk.budget.DeeplUsage;
 import newsdesk.desk.DeskWatcher;
 import newsdesk.ingest.InboxLeader;
-import newsdesk.translate.DeeplPause;
-import newsdesk.translate.DeeplStatus;
+import newsdesk.state.ServiceState;
 import newsdesk.translate.DeeplTranslator;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
@@ -90,9 +89,9 @@ public class MonitoringBeans implements CamelConfiguration {
     public StatusPage statusPage(CamelContext context, @BeanInject("recentArticles") RecentArticles recent,
                                  @PropertyInject("newsdesk.role") String role,
                                  @BeanInject("deskWatcher") DeskWatcher desks,
-                                 @BeanInject("deeplPause") DeeplPause pause, @BeanInject("deeplBudget") DeeplBudget budget,
+                                 @BeanInject("serviceState") ServiceState state, @BeanInject("deeplBudget") DeeplBudget budget,
                                  @BeanInject("deeplUsage") DeeplUsage usage) {
-        return new StatusPage(recent, role, desks::inboxes, pause, budget, usage,
+        return new StatusPage(recent, role, desks::inboxes, state, budget, usage,
                 role.equals("ingest") ? null
                         : () -> context.getRegistry().lookupByNameAndType("deeplTranslator", DeeplTranslator.class),
                 role.equals("worker") ? null
@@ -104,11 +103,10 @@ public class MonitoringBeans implements CamelConfiguration {
         return new ArticleLogContext();
     }
 
-    /** Found by Camel's health check registry among the beans; lazy, as it needs deeplPause. */
-    @BindToRegistry(lazy = true)
-    public DeeplReadiness deeplReadiness(@BeanInject("deeplPause") DeeplPause pause,
-                                         @BeanInject("deeplStatus") DeeplStatus status) {
-        return new DeeplReadiness(pause, status);
+    /** Found by Camel's health check registry among the beans. */
+    @BindToRegistry
+    public StateReadiness stateReadiness(@BeanInject("serviceState") ServiceState state) {
+        return new StateReadiness(state);
     }
 
     /** The meter registry Camel Main sets up, the one /observe/metrics shows. */

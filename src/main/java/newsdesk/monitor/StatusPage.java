@@ -2,6 +2,7 @@ package newsdesk.monitor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
 import newsdesk.budget.DeeplBudget;
 import newsdesk.budget.DeeplUsage;
 import newsdesk.ingest.InboxLeader;
-import newsdesk.translate.DeeplPause;
+import newsdesk.state.ServiceState;
 import newsdesk.translate.DeeplTranslator;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -40,7 +41,7 @@ public class StatusPage {
     private final RecentArticles recent;
     private final String role;
     private final Supplier<Map<String, Path>> inboxes;
-    private final DeeplPause pause;
+    private final ServiceState state;
     private final DeeplBudget budget;
     private final DeeplUsage usage;
     private final Supplier<DeeplTranslator> translator;
@@ -51,12 +52,12 @@ public class StatusPage {
      * {@code translator}: null on a node that does not translate (role ingest); {@code leader}: null on one
      * that takes no part in the inbox's election (role worker).
      */
-    public StatusPage(RecentArticles recent, String role, Supplier<Map<String, Path>> inboxes, DeeplPause pause, DeeplBudget budget,
+    public StatusPage(RecentArticles recent, String role, Supplier<Map<String, Path>> inboxes, ServiceState state, DeeplBudget budget,
                       DeeplUsage usage, Supplier<DeeplTranslator> translator, Supplier<InboxLeader> leader) {
         this.recent = recent;
         this.role = role;
         this.inboxes = inboxes;
-        this.pause = pause;
+        this.state = state;
         this.budget = budget;
         this.usage = usage;
         this.translator = translator;
@@ -97,6 +98,7 @@ public class StatusPage {
             desks.add(desk);
         }
         status.set("rejected", JSON.valueToTree(recent.rejected()));
+        status.set("paused", paused());
         status.set("deepl", deepl());
         return json(status, headers);
     }
@@ -140,7 +142,7 @@ public class StatusPage {
             deepl.put("requestsInFlight", translator.get().requestsInFlight());
             deepl.put("requestsInFlightLimit", translator.get().requestsInFlightLimit());
         }
-        String paused = pause.problem();
+        String paused = state.problem();
         String budgetUsedUp = budget.usedUpReason();
         deepl.put("paused", paused != null || budgetUsedUp != null);
         deepl.put("pauseReason", paused != null ? paused : budgetUsedUp);
@@ -155,6 +157,16 @@ public class StatusPage {
         account.put("used", usage.used());
         account.put("limit", usage.limit());
         return deepl;
+    }
+
+    /** The conditions that stop Newsdesk taking work, each with its reason and since when; empty while it works. */
+    private ArrayNode paused() {
+        var paused = JSON.createArrayNode();
+        for (ServiceState.Hold hold : state.holds()) {
+            paused.addObject().put("condition", hold.condition().id()).put("reason", hold.reason())
+                    .put("since", hold.since().toString());
+        }
+        return paused;
     }
 
     private static String json(Object value, Map<String, Object> headers) throws JsonProcessingException {

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import newsdesk.budget.DeeplUsage;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.support.RoutePolicySupport;
@@ -169,6 +170,6 @@ public class DeeplPause extends RoutePolicySupport {
     private static String describe(Usage usage) {
         Usage.Detail characters = usage.getCharacter();
         return characters == null ? "no character limit reported"
-                : characters.getCount() + " of " + characters.getLimit() + " characters used this billing period";
+                : DeeplUsage.describe(characters.getCount(), characters.getLimit());
     }
 }

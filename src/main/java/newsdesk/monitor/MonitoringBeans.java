@@ -1,8 +1,10 @@
 package newsdesk.monitor;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
 import newsdesk.StartStep;
+import newsdesk.broker.WorkQueueDepth;
 import newsdesk.budget.BudgetGauges;
 import newsdesk.budget.DeeplBudget;
 import newsdesk.budget.DeeplUsage;
@@ -82,12 +84,14 @@ public class MonitoringBeans implements CamelConfiguration {
     }
 
     /**
-     * The status page's API. The translator and the inbox leader are looked up when asked for, and only on
-     * the roles that have them: asking for the translator builds it, and a node of role ingest has no DeepL key.
+     * The status page's API. The translator, the inbox leader and the work queue are looked up when asked for,
+     * and only on the roles that have them: asking for the translator builds it, and a node of role ingest has
+     * no DeepL key. Only an ingest node on Artemis shows the work queue's depth (Kafka keeps no such count).
      */
     @BindToRegistry
     public StatusPage statusPage(CamelContext context, @BeanInject("recentArticles") RecentArticles recent,
                                  @PropertyInject("newsdesk.role") String role,
+                                 @PropertyInject("newsdesk.work-queue") String workQueue,
                                  @BeanInject("deskWatcher") DeskWatcher desks,
                                  @BeanInject("serviceState") ServiceState state, @BeanInject("deeplBudget") DeeplBudget budget,
                                  @BeanInject("deeplUsage") DeeplUsage usage) {
@@ -95,7 +99,10 @@ public class MonitoringBeans implements CamelConfiguration {
                 role.equals("ingest") ? null
                         : () -> context.getRegistry().lookupByNameAndType("deeplTranslator", DeeplTranslator.class),
                 role.equals("worker") ? null
-                        : () -> context.getRegistry().lookupByNameAndType("inboxLeader", InboxLeader.class));
+                        : () -> context.getRegistry().lookupByNameAndType("inboxLeader", InboxLeader.class),
+                role.equals("ingest") && workQueue.equals("jms")
+                        ? new WorkQueueDepth(() -> context.getRegistry().lookupByNameAndType("jmsConnectionFactory", ConnectionFactory.class))::count
+                        : null);
     }
 
     @BindToRegistry

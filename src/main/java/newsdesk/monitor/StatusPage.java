@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import newsdesk.budget.DeeplBudget;
@@ -46,14 +47,17 @@ public class StatusPage {
     private final DeeplUsage usage;
     private final Supplier<DeeplTranslator> translator;
     private final Supplier<InboxLeader> leader;
+    private final LongSupplier workQueue;
     private final Map<String, String> pageFiles;
 
     /**
      * {@code translator}: null on a node that does not translate (role ingest); {@code leader}: null on one
-     * that takes no part in the inbox's election (role worker).
+     * that takes no part in the inbox's election (role worker); {@code workQueue}: the articles waiting on the
+     * work queue, null where that is not known (every node but an ingest node on Artemis).
      */
     public StatusPage(RecentArticles recent, String role, Supplier<Map<String, Path>> inboxes, ServiceState state, DeeplBudget budget,
-                      DeeplUsage usage, Supplier<DeeplTranslator> translator, Supplier<InboxLeader> leader) {
+                      DeeplUsage usage, Supplier<DeeplTranslator> translator, Supplier<InboxLeader> leader,
+                      LongSupplier workQueue) {
         this.recent = recent;
         this.role = role;
         this.inboxes = inboxes;
@@ -62,6 +66,7 @@ public class StatusPage {
         this.usage = usage;
         this.translator = translator;
         this.leader = leader;
+        this.workQueue = workQueue;
         this.pageFiles = PAGE_FILES.keySet().stream()
                 .collect(Collectors.toUnmodifiableMap(name -> name, StatusPage::read));
     }
@@ -86,6 +91,11 @@ public class StatusPage {
             node.putNull("inboxLeader");
         } else {
             node.put("inboxLeader", leader.get().isLeader());
+        }
+        if (workQueue == null) {
+            node.putNull("workQueue");
+        } else {
+            node.put("workQueue", workQueue.getAsLong());
         }
         var desks = status.putArray("desks");
         Map<String, Path> running = inboxes.get();

@@ -5,6 +5,7 @@ import com.deepl.api.DeepLException;
 import com.deepl.api.Translator;
 import com.deepl.api.Usage;
 import java.util.function.Supplier;
+import newsdesk.budget.DeeplUsage;
 import newsdesk.state.Condition;
 import newsdesk.state.ServiceState;
 
@@ -102,6 +103,6 @@ public class DeeplPause {
     private static String describe(Usage usage) {
         Usage.Detail characters = usage.getCharacter();
         return characters == null ? "no character limit reported"
-                : characters.getCount() + " of " + characters.getLimit() + " characters used this billing period";
+                : DeeplUsage.describe(characters.getCount(), characters.getLimit());
     }
 }

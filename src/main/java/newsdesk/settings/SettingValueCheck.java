@@ -33,6 +33,8 @@ public final class SettingValueCheck {
             range("newsdesk.deepl.redelivery-delay-ms", 0, DAY_MS),
             range("newsdesk.deepl.max-redelivery-delay-ms", 0, DAY_MS),
             range("newsdesk.deepl.pause-check-ms", 100, DAY_MS),
+            range("newsdesk.deepl.unreachable-check-ms", 100, DAY_MS),
+            range("newsdesk.state.first-probe-ms", 1, DAY_MS),
             range("newsdesk.deepl.budget.monthly-chars", 0, Long.MAX_VALUE),
             range("newsdesk.deepl.budget.daily-chars", 0, Long.MAX_VALUE),
             range("newsdesk.deepl.budget.billing-day", 1, 28),
@@ -55,6 +57,8 @@ public final class SettingValueCheck {
             range("newsdesk.summary.max-chars", 0, 1_000_000),
             range("camel.main.shutdown-timeout", 1, 3600),
             range("newsdesk.log.summary-ms", 1, DAY_MS),
+            // 0: no reminders.
+            range("newsdesk.log.reminder-ms", 0, DAY_MS),
             // 0: any free port.
             range("newsdesk.monitoring.port", 0, 65_535),
             range("newsdesk.status.recent-articles", 1, 10_000),

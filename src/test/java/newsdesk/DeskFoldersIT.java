@@ -31,7 +31,7 @@ class DeskFoldersIT {
         Path desks = Files.createDirectories(dir.resolve("desks"));
         Path log = dir.resolve("newsdesk.log");
         Files.copy(Path.of("routes/desks/default.camel.yaml"), desks.resolve("default.camel.yaml"));
-        write(desks.resolve("x8.camel.yaml"), desk("x8"));
+        DesksIT.write(desks.resolve("x8.camel.yaml"), DesksIT.deskYaml("x8"));
         try (DeeplSimulator deepl = DeeplSimulator.start(RunningNewsdesk.AUTH_KEY)) {
             Process process = JarProcess.start(Map.of(
                     "DEEPL_AUTH_KEY", RunningNewsdesk.AUTH_KEY,
@@ -45,17 +45,17 @@ class DeskFoldersIT {
                 await().atMost(Duration.ofSeconds(60)).until(() -> JarProcess.countLines(log, "Newsdesk watches") == 1);
                 Files.createSymbolicLink(dir.resolve("x8-inbox-link"), data.resolve("x8/inbox"));
                 Map<String, String> hostile = Map.of(
-                        "own-archive", desk("own-archive", "inbox: " + dir.resolve("oa/archive"), "archive: " + dir.resolve("oa/archive")),
-                        "own-error", desk("own-error", "inbox: " + dir.resolve("oe/error"), "error: " + dir.resolve("oe/error")),
-                        "own-outbox", desk("own-outbox", "inbox: " + dir.resolve("oo/box"), "outbox: " + dir.resolve("oo/box")),
-                        "onto-default", desk("onto-default", "inbox: " + data.resolve("outbox")),
-                        "inj", desk("inj", "inbox: " + dir.resolve("inj?preMove=" + dir.resolve("premoved"))),
-                        "key", desk("key", "inbox: " + dir.resolve("k-{{env:DEEPL_AUTH_KEY}}")),
-                        "link", desk("link", "inbox: " + dir.resolve("x8-inbox-link")));
+                        "own-archive", DesksIT.deskYaml("own-archive", "inbox: " + dir.resolve("oa/archive"), "archive: " + dir.resolve("oa/archive")),
+                        "own-error", DesksIT.deskYaml("own-error", "inbox: " + dir.resolve("oe/error"), "error: " + dir.resolve("oe/error")),
+                        "own-outbox", DesksIT.deskYaml("own-outbox", "inbox: " + dir.resolve("oo/box"), "outbox: " + dir.resolve("oo/box")),
+                        "onto-default", DesksIT.deskYaml("onto-default", "inbox: " + data.resolve("outbox")),
+                        "inj", DesksIT.deskYaml("inj", "inbox: " + dir.resolve("inj?preMove=" + dir.resolve("premoved"))),
+                        "key", DesksIT.deskYaml("key", "inbox: " + dir.resolve("k-{{env:DEEPL_AUTH_KEY}}")),
+                        "link", DesksIT.deskYaml("link", "inbox: " + dir.resolve("x8-inbox-link")));
                 for (Map.Entry<String, String> file : hostile.entrySet()) {
-                    write(desks.resolve(file.getKey() + ".camel.yaml"), file.getValue());
+                    DesksIT.write(desks.resolve(file.getKey() + ".camel.yaml"), file.getValue());
                 }
-                write(desks.resolve("x8.camel.yaml"), desk("default"));
+                DesksIT.write(desks.resolve("x8.camel.yaml"), DesksIT.deskYaml("default"));
                 await().atMost(Duration.ofSeconds(30)).until(() -> JarProcess.countLines(log, "Running desks stay as they were.") >= 8);
                 drop(data.resolve("inbox"), "a.txt");
                 drop(data.resolve("x8/inbox"), "b.txt");
@@ -82,23 +82,6 @@ class DeskFoldersIT {
                 JarProcess.stop(process);
             }
         }
-    }
-
-    private static String desk(String name, String... parameters) {
-        StringBuilder yaml = new StringBuilder("- templatedRoute:\n    routeTemplateRef: desk\n    parameters:\n")
-                .append("      - name: desk\n        value: ").append(name).append('\n');
-        for (String parameter : parameters) {
-            String[] pair = parameter.split(": ", 2);
-            yaml.append("      - name: ").append(pair[0]).append("\n        value: '").append(pair[1]).append("'\n");
-        }
-        return yaml.toString();
-    }
-
-    /** Written aside and renamed in, as an editor saving atomically does. */
-    private static void write(Path file, String text) throws IOException {
-        Path aside = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(aside, text);
-        Files.move(aside, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void drop(Path inbox, String name) throws IOException {

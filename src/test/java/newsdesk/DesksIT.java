@@ -377,7 +377,8 @@ class DesksIT {
         write(desks.resolve(name + ".camel.yaml"), deskYaml(name, parameters));
     }
 
-    private static String deskYaml(String name, String... parameters) {
+    /** A desk file with these parameters besides its name ("key: value"), also for DeskFoldersIT. */
+    static String deskYaml(String name, String... parameters) {
         StringBuilder yaml = new StringBuilder("- templatedRoute:\n    routeTemplateRef: desk\n    parameters:\n")
                 .append("      - name: desk\n        value: ").append(name).append('\n');
         for (String parameter : parameters) {
@@ -392,7 +393,7 @@ class DesksIT {
     }
 
     /** Written aside and renamed in, as an editor saving atomically does. */
-    private static void write(Path file, String text) throws IOException {
+    static void write(Path file, String text) throws IOException {
         Path aside = file.resolveSibling("." + file.getFileName() + ".tmp");
         Files.writeString(aside, text);
         Files.move(aside, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import newsdesk.translate.DeeplAnswers;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.support.RoutePolicySupport;
@@ -24,7 +23,39 @@ import org.slf4j.LoggerFactory;
  * ERROR, and articles already taken in are held back by {@link #checkWithinBudget}; their files stay in
  * the inbox. The routes resume on their own when the next day or billing month begins.
  */
-public class DeeplBudget extends RoutePolicySupport implements DeeplAnswers {
+public class DeeplBudget extends RoutePolicySupport {
+
+    /** Characters set aside for one DeepL request: settled with what DeepL billed, or released when it failed. */
+    public final class Reserved {
+
+        /** The ledger's reservation; null without a limit, when only what DeepL billed is recorded. */
+        private final String id;
+        private boolean done;
+
+        private Reserved(String id) {
+            this.id = id;
+        }
+
+        /** DeepL answered and billed {@code billedCharacters}, whatever becomes of the article. */
+        public void settle(long billedCharacters) {
+            if (done) {
+                return;
+            }
+            done = true;
+            BillingPeriod period = period();
+            if (id != null) {
+                judge(ledger.settle(id, billedCharacters, clock.instant(), period), period, 0);
+            } else if (billedCharacters > 0) {
+                judge(ledger.record(billedCharacters, clock.instant(), period), period, 0);
+            }
+        }
+
+        /** The request failed or was never sent: its characters are free again (a no-op once settled). */
+        public void release() {
+            settle(0);
+        }
+    }
+
 
     private static final Logger LOG = LoggerFactory.getLogger("newsdesk.deepl");
     private static final double WARN_SHARE = 0.8;
@@ -65,13 +96,27 @@ public class DeeplBudget extends RoutePolicySupport implements DeeplAnswers {
         routes.remove(route);
     }
 
-    /** Told by the translator of each DeepL answer: its characters go into the ledger. */
-    @Override
-    public void answered(long billedCharacters, long nanos) {
-        if (billedCharacters > 0) {
-            BillingPeriod period = period();
-            judge(ledger.record(billedCharacters, clock.instant(), period), period);
+    /**
+     * Before a DeepL request of {@code characters}: sets them aside in the ledger. Refused, and no new
+     * articles taken, when the limits have no room for them, or no new articles are taken already;
+     * without limits nothing is set aside.
+     */
+    public Reserved reserve(long characters) throws DeeplBudgetUsedUpException {
+        if (monthlyLimit == 0 && dailyLimit == 0) {
+            return new Reserved(null);
         }
+        String reason = usedUpReason();
+        if (reason != null) {
+            throw new DeeplBudgetUsedUpException(reason);
+        }
+        BillingPeriod period = period();
+        BudgetLedger.Reservation reservation = ledger.reserve(characters, clock.instant(), period, monthlyLimit, dailyLimit);
+        if (reservation.id() == null) {
+            judge(reservation.totals(), period, characters);
+            throw new DeeplBudgetUsedUpException(usedUpReason());
+        }
+        judge(reservation.totals(), period, 0);
+        return new Reserved(reservation.id());
     }
 
     /** Route step before DeepL: an article taken in once the budget is used up waits in the inbox. */
@@ -80,7 +125,7 @@ public class DeeplBudget extends RoutePolicySupport implements DeeplAnswers {
             return;
         }
         BillingPeriod period = period();
-        judge(ledger.totals(period), period);
+        judge(ledger.totals(period), period, 0);
         String reason = usedUpReason();
         if (reason != null) {
             throw new DeeplBudgetUsedUpException(reason);
@@ -132,7 +177,8 @@ public class DeeplBudget extends RoutePolicySupport implements DeeplAnswers {
         return BillingPeriod.of(clock.instant(), billingDay);
     }
 
-    private synchronized void judge(BudgetLedger.Totals totals, BillingPeriod period) {
+    /** Warns at 80 %; stops taking articles when a limit is reached, or has no room for {@code next} more characters. */
+    private synchronized void judge(BudgetLedger.Totals totals, BillingPeriod period, long next) {
         if (monthlyLimit > 0 && totals.month() >= WARN_SHARE * monthlyLimit && !period.monthStart().equals(warnedMonth)) {
             warnedMonth = period.monthStart();
             LOG.warn("The DeepL budget of the billing month from {} is {} used: {} of {} characters "
@@ -148,13 +194,14 @@ public class DeeplBudget extends RoutePolicySupport implements DeeplAnswers {
             return;
         }
         Instant resumeAt;
-        if (monthlyLimit > 0 && totals.month() >= monthlyLimit) {
+        String needs = next == 0 ? "" : "; the next request needs " + next;
+        if (exceeds(totals.month(), next, monthlyLimit)) {
             usedUp = "the DeepL budget of the billing month is used up (" + totals.month() + " of " + monthlyLimit
-                    + " characters, newsdesk.deepl.budget.monthly-chars)";
+                    + " characters, newsdesk.deepl.budget.monthly-chars" + needs + ")";
             resumeAt = period.monthEndInstant();
-        } else if (dailyLimit > 0 && totals.day() >= dailyLimit) {
+        } else if (exceeds(totals.day(), next, dailyLimit)) {
             usedUp = "the DeepL budget of the day is used up (" + totals.day() + " of " + dailyLimit
-                    + " characters, newsdesk.deepl.budget.daily-chars)";
+                    + " characters, newsdesk.deepl.budget.daily-chars" + needs + ")";
             resumeAt = period.dayEndInstant();
         } else {
             return;
@@ -187,7 +234,7 @@ public class DeeplBudget extends RoutePolicySupport implements DeeplAnswers {
         String was = usedUp;
         usedUp = null;
         BillingPeriod period = period();
-        judge(ledger.totals(period), period);
+        judge(ledger.totals(period), period, 0);
         if (usedUp != null) {
             return;
         }
@@ -202,6 +249,11 @@ public class DeeplBudget extends RoutePolicySupport implements DeeplAnswers {
             LOG.info("The DeepL budget allows new articles again ({} characters used this billing month); Newsdesk takes "
                     + "new articles again.", ledger.totals(period).month());
         }
+    }
+
+    /** Whether {@code used} (billed and set aside) reaches {@code limit}, or leaves no room for {@code next}. */
+    private static boolean exceeds(long used, long next, long limit) {
+        return limit > 0 && (next == 0 ? used >= limit : used + next > limit);
     }
 
     private static String percent(long used, long limit) {

@@ -58,7 +58,7 @@ public class DeeplBeans implements CamelConfiguration {
         DeeplAnswers billedCounter = (billed, nanos) ->
                 context.getRegistry().lookupByNameAndType("articleCounters", ArticleCounters.class).billed(billed);
         return new DeeplTranslator(client, new RequestPacker(), cache, new InFlightLimit(concurrency), targetLanguage,
-                DeeplAnswers.all(answerTimes, budget, billedCounter), status, glossaries);
+                DeeplAnswers.all(answerTimes, billedCounter), budget, status, glossaries);
     }
 
     @BindToRegistry

@@ -54,16 +54,16 @@ class DeeplBudgetTest {
         MutableClock clock = new MutableClock(MARCH_14);
         DeeplBudget budget = new DeeplBudget(null, new BudgetLedger(folder), 10_000, 0, 1, clock);
         try (LogCapture log = new LogCapture()) {
-            budget.answered(7_000, 1);
+            budget.reserve(7_000).settle(7_000);
             budget.checkWithinBudget();
             assertThat(log.messages(Level.WARN, "newsdesk.deepl")).isEmpty();
 
-            budget.answered(1_000, 1);
-            budget.answered(500, 1);
+            budget.reserve(1_000).settle(1_000);
+            budget.reserve(500).settle(500);
             assertThat(log.messages(Level.WARN, "newsdesk.deepl")).singleElement().asString()
                     .contains("80 %").contains("8000 of 10000");
 
-            budget.answered(1_500, 1);
+            budget.reserve(1_500).settle(1_500);
             assertThatThrownBy(budget::checkWithinBudget).isInstanceOf(DeeplBudgetUsedUpException.class)
                     .hasMessageContaining("10000 of 10000");
             assertThatThrownBy(budget::checkWithinBudget).isInstanceOf(DeeplBudgetUsedUpException.class);
@@ -84,12 +84,47 @@ class DeeplBudgetTest {
     void aDailyLimitStopsForTheRestOfTheUtcDay() throws Exception {
         MutableClock clock = new MutableClock(MARCH_14);
         DeeplBudget budget = new DeeplBudget(null, new BudgetLedger(folder), 0, 1_000, 1, clock);
-        budget.answered(1_000, 1);
+        budget.reserve(1_000).settle(1_000);
         assertThatThrownBy(budget::checkWithinBudget).hasMessageContaining("of the day");
         clock.now = Instant.parse("2026-03-15T00:00:02Z");
         budget.resumeIfAllowed();
         budget.checkWithinBudget();
         assertThat(budget.usedThisMonth()).isEqualTo(1_000);
         assertThat(budget.usedToday()).isZero();
+    }
+
+    @Test
+    void aRequestTheRestOfTheBudgetDoesNotCoverIsRefusedBeforeItIsSentAndAReleaseFreesItsCharacters() throws Exception {
+        MutableClock clock = new MutableClock(MARCH_14);
+        DeeplBudget budget = new DeeplBudget(null, new BudgetLedger(folder), 6_000, 0, 1, clock);
+        try (LogCapture log = new LogCapture()) {
+            DeeplBudget.Reserved first = budget.reserve(2_000);
+            DeeplBudget.Reserved second = budget.reserve(2_000);
+            assertThat(budget.usedThisMonth()).as("set aside, not billed yet").isEqualTo(4_000);
+            second.release();
+            first.settle(1_900);
+            first.release();
+            assertThat(budget.usedThisMonth()).isEqualTo(1_900);
+
+            budget.reserve(3_000).settle(3_000);
+            assertThatThrownBy(() -> budget.reserve(1_500)).isInstanceOf(DeeplBudgetUsedUpException.class)
+                    .hasMessageContaining("4900 of 6000").hasMessageContaining("the next request needs 1500");
+            assertThatThrownBy(() -> budget.reserve(100)).isInstanceOf(DeeplBudgetUsedUpException.class);
+            assertThatThrownBy(budget::checkWithinBudget).isInstanceOf(DeeplBudgetUsedUpException.class);
+            assertThat(budget.usedThisMonth()).isEqualTo(4_900);
+            assertThat(log.messages(Level.ERROR, "newsdesk.deepl")).singleElement().asString()
+                    .contains("Newsdesk takes no new articles").contains("the next request needs 1500");
+        }
+    }
+
+    @Test
+    void withoutALimitOnlyWhatDeeplBilledIsWritten() throws Exception {
+        DeeplBudget budget = new DeeplBudget(null, new BudgetLedger(folder), 0, 0, 1, new MutableClock(MARCH_14));
+        budget.reserve(1_000).settle(990);
+        budget.reserve(1_000).release();
+        assertThat(budget.usedThisMonth()).isEqualTo(990);
+        try (var files = Files.list(folder)) {
+            assertThat(Files.readAllLines(files.findFirst().orElseThrow())).singleElement().asString().contains(" 990 billed ");
+        }
     }
 }

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -135,6 +138,42 @@ class DeeplBudgetIT {
         for (Path log : workerLogs) {
             assertThat(JarProcess.countLines(log, "ERROR")).as(log.getFileName() + " ERROR lines").isLessThanOrEqualTo(1);
         }
+    }
+
+    /**
+     * A ledger damaged by hand or by a full disk (not numbers, a number that overflows, a negative count,
+     * a last line without its newline): each damaged line is skipped with one WARN naming file and line,
+     * the work goes on, and /api/status answers.
+     */
+    @Test
+    void aDamagedLedgerIsReadAroundAndTheWorkGoesOn() throws Exception {
+        Path ledger = Files.createDirectories(data.resolve("budget"))
+                .resolve("deepl-" + LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1) + ".ledger");
+        long now = Instant.now().getEpochSecond();
+        Files.writeString(ledger, now + " 100\nabc def\n" + now + " 99999999999999999999999\n" + now + " -5000000\n" + now
+                + " 1" + now + " 15\n" + now + " 40", StandardCharsets.US_ASCII);
+        Path log = dir.resolve("out.log");
+        int port = Articles.freePort();
+        Map<String, String> env = env(port);
+        env.remove("NEWSDESK_DEEPL_BUDGET_MONTHLY_CHARS");
+        processes.add(JarProcess.start(env, log));
+        await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains("Newsdesk watches"));
+        long linesAtStart = Files.readAllLines(log).size();
+
+        for (int n = 0; n < 6; n++) {
+            Files.writeString(data.resolve(n + ".tmp"), article(n), StandardCharsets.UTF_8);
+            Files.move(data.resolve(n + ".tmp"), data.resolve("inbox/a" + n + ".txt"), StandardCopyOption.ATOMIC_MOVE);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("outbox") == 6);
+        String status = JarProcess.get(port, "/api/status");
+        Thread.sleep(2000);
+
+        assertThat(status).contains("\"usedThisMonth\":" + (140 + deepl.billedCharacters()));
+        assertThat(JarProcess.countLines(log, "of the DeepL budget ledger " + ledger + " is damaged")).isEqualTo(4);
+        assertThat(JarProcess.countLines(log, "Line 2 of the DeepL budget ledger")).isEqualTo(1);
+        assertThat(Files.readAllLines(log).size() - linesAtStart).as("log lines for 6 articles").isLessThanOrEqualTo(60);
+        assertThat(JarProcess.countLines(log, "ERROR")).isZero();
+        assertThat(data.resolve("error")).isEmptyDirectory();
     }
 
     private Map<String, String> env(int monitoringPort) {

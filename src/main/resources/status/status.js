@@ -92,6 +92,9 @@ async function showDesk(container, desk) {
   const figures = el('p', null, 'figures');
   figures.append(el('span', 'In the inbox: ' + (desk.backlog === undefined ? '-' : desk.backlog)),
     el('span', 'Delivered today: ' + desk.delivered), el('span', 'Rejected today: ' + desk.rejected));
+  if (desk.unsupported > 0) {
+    figures.append(el('span', 'Not taken (unsupported): ' + desk.unsupported));
+  }
   section.appendChild(figures);
   const answer = await fetch('/api/articles?desk=' + encodeURIComponent(desk.desk) + '&limit=' + ARTICLES_SHOWN);
   const articles = await answer.json();

@@ -89,10 +89,15 @@ public class StatusPage {
         var desks = status.putArray("desks");
         Map<String, Path> running = inboxes.get();
         for (RecentArticles.Today today : recent.today(running.keySet())) {
-            ObjectNode desk = JSON.valueToTree(today);
             Path inbox = running.get(today.desk());
+            // A worker runs no desks of its own and shows every desk it worked for; other nodes the desks they run.
+            if (inbox == null && !role.equals("worker")) {
+                continue;
+            }
+            ObjectNode desk = JSON.valueToTree(today);
             if (inbox != null) {
                 desk.put("backlog", InboxBacklog.count(inbox));
+                desk.put("unsupported", InboxBacklog.unsupported(inbox));
             }
             desks.add(desk);
         }

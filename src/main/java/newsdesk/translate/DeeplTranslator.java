@@ -52,7 +52,7 @@ public class DeeplTranslator {
     private final InFlightLimit inFlight;
     private final DeeplAnswers answers;
     private final DeeplBudget budget;
-    private final DeeplStatus status;
+    private final DeeplPause pause;
     private final TranslationsInFlight inFlightTexts;
     private final GlossarySync glossaries;
     private final String targetLanguage;
@@ -64,10 +64,10 @@ public class DeeplTranslator {
     /**
      * {@code answers} is told of every answer DeepL gives (characters billed, time taken) as it comes;
      * {@code budget} holds each request's characters before it is sent and is told what DeepL billed;
-     * {@code status} whether DeepL answers at all; {@code glossaries} are those desks name.
+     * {@code pause} is told whether DeepL answers at all; {@code glossaries} are those desks name.
      */
     public DeeplTranslator(Translator client, RequestPacker packer, TranslationCache cache, InFlightLimit inFlight,
-                           String targetLanguage, DeeplAnswers answers, DeeplBudget budget, DeeplStatus status,
+                           String targetLanguage, DeeplAnswers answers, DeeplBudget budget, DeeplPause pause,
                            GlossarySync glossaries) {
         this.client = client;
         this.packer = packer;
@@ -75,7 +75,7 @@ public class DeeplTranslator {
         this.inFlight = inFlight;
         this.answers = answers;
         this.budget = budget;
-        this.status = status;
+        this.pause = pause;
         this.inFlightTexts = new TranslationsInFlight();
         this.glossaries = glossaries;
         this.targetLanguage = targetLanguage;
@@ -91,7 +91,7 @@ public class DeeplTranslator {
         this.inFlight = shared.inFlight;
         this.answers = shared.answers;
         this.budget = shared.budget;
-        this.status = shared.status;
+        this.pause = shared.pause;
         this.inFlightTexts = shared.inFlightTexts;
         this.glossaries = shared.glossaries;
         this.targetLanguage = desk.targetLanguage();
@@ -318,7 +318,7 @@ public class DeeplTranslator {
             reserved.settle(billed);
             answers.answered(billed, System.nanoTime() - start);
             permit.succeeded();
-            status.answered();
+            pause.answered();
             return results;
         } catch (TooManyRequestsException e) {
             LOG.warn("DeepL answers 429 (too many requests): at most {} of {} requests in flight for now.",
@@ -331,14 +331,15 @@ public class DeeplTranslator {
             }
             Optional<ContentRejectedException> content = ContentRejectedException.from(e);
             if (content.isPresent()) {
-                status.answered();
+                pause.answered();
                 throw content.get();
             }
-            // 403 and 456 pause the work and say so themselves; the rest means DeepL is not answering.
-            if (!(e instanceof AuthorizationException || e instanceof QuotaExceededException)) {
-                status.failed(e.getMessage());
+            // 403 and 456 pause the work and say so themselves; a 429 is ours to slow down for; the rest means
+            // DeepL is not answering, which pauses the work too.
+            if (e instanceof AuthorizationException || e instanceof QuotaExceededException) {
+                throw e;
             }
-            throw e;
+            throw new DeeplUnreachableException(e);
         } finally {
             // Any other failure; no-ops once settled and the permit returned above.
             reserved.release();

@@ -24,7 +24,6 @@ import newsdesk.ingest.InboxArrivals;
 import newsdesk.ingest.InboxFileReader;
 import newsdesk.ingest.InboxLeader;
 import newsdesk.ingest.InboxLockFiles;
-import newsdesk.monitor.InboxLeaderReadiness;
 import newsdesk.ingest.InboxNames;
 import newsdesk.ingest.LanguageGuesser;
 import newsdesk.ingest.QuietPeriod;
@@ -40,6 +39,7 @@ import newsdesk.translate.DeeplClientFactory;
 import newsdesk.translate.LanguageSettings;
 import newsdesk.translate.MissingSettingException;
 import org.apache.camel.BeanInject;
+import newsdesk.state.Condition;
 import newsdesk.state.ServiceState;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
@@ -96,7 +96,6 @@ public class NewsdeskBeans implements CamelConfiguration {
             long leaderCheckMs = Long.parseLong(context.resolvePropertyPlaceholders("{{newsdesk.leader.check-ms}}"));
             InboxLeader leader = inboxLeader(context, dataDir, leaderCheckMs);
             context.getRegistry().bind("inboxLeader", leader);
-            context.getRegistry().bind("inboxLeaderReadiness", new InboxLeaderReadiness(leader));
             // Once started: Camel Main sets up the meter registry after this.
             StartStep.atStart(context, started -> leader.registerGauge(MonitoringBeans.meterRegistry(started), started.getName()));
         }
@@ -138,7 +137,13 @@ public class NewsdeskBeans implements CamelConfiguration {
         election.setRoot(root.toString());
         election.setAcquireLockDelay(1, TimeUnit.MILLISECONDS);
         election.setAcquireLockInterval(checkMs, TimeUnit.MILLISECONDS);
-        InboxLeader leader = new InboxLeader(election.getView(INBOX_ELECTION), Path.of(dataDir, "inbox").toString(), problem);
+        InboxLeader leader = new InboxLeader(election.getView(INBOX_ELECTION), Path.of(dataDir, "inbox").toString());
+        if (problem != null) {
+            // Never a node that says Ready and polls nothing: the state says why, until this node leads after all.
+            StartStep.atStart(context, started -> started.getRegistry().lookupByNameAndType("serviceState", ServiceState.class)
+                    .enter(Condition.INBOX_LOCK_UNUSABLE, "This node cannot lead the inbox: " + problem + ".",
+                            "Remove what is in the lock's place; the node leads at its next check.", leader::isLeader, checkMs));
+        }
         context.addService(election);
         // Now rather than with the context, which starts it only after the management server.
         election.start();

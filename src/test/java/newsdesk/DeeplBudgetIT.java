@@ -80,8 +80,10 @@ class DeeplBudgetIT {
         assertThat(data.resolve("error")).isEmptyDirectory();
         assertThat(JarProcess.countLines(log, "ERROR")).isEqualTo(1);
         assertThat(JarProcess.countLines(log, "DeepL budget of the billing month from")).as("the 80 % WARN").isEqualTo(1);
-        assertThat(lineWith(log, "ERROR")).contains("the DeepL budget of the billing month is used up")
+        assertThat(lineWith(log, "ERROR")).contains("DeepL budget of the billing month is used up")
                 .contains(" of " + BUDGET + " characters");
+        assertThat(JarProcess.get(port, "/api/status")).contains("\"condition\":\"budget-used-up\"");
+        assertThat(MonitoringPort.get(port, "/observe/health/ready").statusCode()).isEqualTo(503);
         assertThat(JarProcess.get(port, "/observe/metrics"))
                 .containsPattern("newsdesk_deepl_budget_used_month_characters\\{[^}]*} " + billed + "\\.0")
                 .containsPattern("newsdesk_deepl_account_limit_characters\\{[^}]*} 500000\\.0");
@@ -133,7 +135,7 @@ class DeeplBudgetIT {
         assertThat(delivered).isBetween(1L, ARTICLES - 1L);
         // Each worker asked the budget: it translated articles, or was refused by what the other had set aside.
         assertThat(workerLogs).allSatisfy(log -> assertThat(JarProcess.countLines(log, "newsdesk.articles - Translated ")
-                + JarProcess.countLines(log, "waits until the DeepL budget allows more")).as("articles %s took", log).isPositive());
+                + JarProcess.countLines(log, "[budget-used-up]")).as("articles %s took", log).isPositive());
         assertThat(data.resolve("error")).isEmptyDirectory();
         for (Path log : workerLogs) {
             assertThat(JarProcess.countLines(log, "ERROR")).as(log.getFileName() + " ERROR lines").isLessThanOrEqualTo(1);

@@ -17,8 +17,6 @@ import org.slf4j.LoggerFactory;
  * next poll. (camel-master's {@code master:} endpoint did the same by starting the consumer a fixed
  * second after the lock was taken, which held up every start.) Taking and losing the lead is logged
  * and shown as the gauge newsdesk_inbox_leader (1 on the leader), so an operator can tell which node works.
- * A lock no node can take ({@link InboxLockFiles}) is said in one ERROR and held as the {@link #problem}
- * (readiness DOWN) until this node leads after all.
  */
 public class InboxLeader extends DefaultPollingConsumerPollStrategy {
 
@@ -27,17 +25,10 @@ public class InboxLeader extends DefaultPollingConsumerPollStrategy {
     private final CamelClusterView election;
     private final String inbox;
     private boolean leading;
-    private String problem;
 
-    /** {@code problem}: why the election's lock cannot be used, or null. */
-    public InboxLeader(CamelClusterView election, String inbox, String problem) {
+    public InboxLeader(CamelClusterView election, String inbox) {
         this.election = election;
         this.inbox = inbox;
-        this.problem = problem;
-        if (problem != null) {
-            LOG.error("This node cannot lead the inbox {}: {}. It polls nothing meanwhile and is not ready "
-                    + "(/observe/health/ready); it leads once the lock can be taken.", inbox, problem);
-        }
         // The election tells of the lead taken; each poll checks too, as a lead lost is not always told.
         election.addEventListener((CamelClusterEventListener.Leadership) (view, leader) -> isLeader());
     }
@@ -52,10 +43,6 @@ public class InboxLeader extends DefaultPollingConsumerPollStrategy {
         boolean now = election.getLocalMember().isLeader();
         if (now != leading) {
             leading = now;
-            if (now && problem != null) {
-                problem = null;
-                LOG.info("The inbox lock can be used again.");
-            }
             if (now) {
                 LOG.info("This node now leads the inbox: it polls {} (of the nodes sharing the data folder, only the leader does).", inbox);
             } else {
@@ -63,11 +50,6 @@ public class InboxLeader extends DefaultPollingConsumerPollStrategy {
             }
         }
         return now;
-    }
-
-    /** Why no node can lead the inbox (readiness DOWN), or null. */
-    public synchronized String problem() {
-        return problem;
     }
 
     /** For the ready line and the status page: nothing on the leader, else that this node is a standby. */

@@ -157,10 +157,10 @@ public class StatusPage {
             deepl.put("requestsInFlight", translator.get().requestsInFlight());
             deepl.put("requestsInFlightLimit", translator.get().requestsInFlightLimit());
         }
+        // The budget used up is one of the state's conditions.
         String paused = state.problem();
-        String budgetUsedUp = budget.usedUpReason();
-        deepl.put("paused", paused != null || budgetUsedUp != null);
-        deepl.put("pauseReason", paused != null ? paused : budgetUsedUp);
+        deepl.put("paused", paused != null);
+        deepl.put("pauseReason", paused);
         ObjectNode figures = deepl.putObject("budget");
         figures.put("monthlyLimit", budget.monthlyLimit());
         figures.put("dailyLimit", budget.dailyLimit());

@@ -55,7 +55,6 @@ public class DeeplBudget {
         }
     }
 
-
     private static final Logger LOG = LoggerFactory.getLogger("newsdesk.deepl");
     private static final double WARN_SHARE = 0.8;
     /** The projection waits for an hour of the month, so the first answers do not project a huge month. */

@@ -3,8 +3,10 @@ package newsdesk.ingest.format;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -66,6 +68,8 @@ final class HtmlMainText {
     private static final char BR = '\uE000';
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\uE000[\\s\u00A0]*\uE000[\\s\u00A0\uE000]*");
     private static final Pattern COMMA = Pattern.compile("[,،、，]");
+    /** How far above the body the headline may stand for the text between them to be the lead. */
+    private static final int LEAD_LEVELS = 4;
 
     /** Per element: its text length, the part of it in links, its commas, and its score as a container. */
     private static final class Stats {
@@ -76,13 +80,39 @@ final class HtmlMainText {
         boolean candidate;
     }
 
-    private final Map<Element, Stats> stats = new IdentityHashMap<>();
+    /** Below this many characters a result is taken for the wrong block, and the page is read again without the class rules. */
+    private static final int SHORT_TEXT = 500;
 
-    private HtmlMainText() {
+    private final Map<Element, Stats> stats = new IdentityHashMap<>();
+    /** Whether class and id names count (furniture, scores): off for the second reading of a page whose first was short. */
+    private final boolean classRules;
+    /** The page's headline from its metadata, or null: the {@code h1} that matches it is the one a lead follows. */
+    private final String headline;
+
+    private HtmlMainText(boolean classRules, String headline) {
+        this.classRules = classRules;
+        this.headline = headline == null ? null : ParsedArticle.oneLine(headline).toLowerCase(Locale.ROOT);
     }
 
-    static List<String> paragraphs(Element body) {
-        return new HtmlMainText().extract(body);
+    /**
+     * The article's paragraphs. A result under {@link #SHORT_TEXT} characters is often the wrong block (a bio, a
+     * teaser list) or a page whose text stands in containers named like furniture (forum posts in "comment"
+     * blocks, a body classed "share"): then a fresh copy of the page is read without the class rules, as
+     * Readability retries; that text wins when it is at least twice as long (a short post with its share bar is
+     * not the wrong block).
+     */
+    static List<String> paragraphs(Element body, String headline, Supplier<Element> freshCopy) {
+        List<String> strict = new HtmlMainText(true, headline).extract(body);
+        int chars = length(strict);
+        if (chars >= SHORT_TEXT) {
+            return strict;
+        }
+        List<String> relaxed = new HtmlMainText(false, headline).extract(freshCopy.get());
+        return length(relaxed) >= 2 * chars + 100 ? relaxed : strict;
+    }
+
+    private static int length(List<String> paragraphs) {
+        return paragraphs.stream().mapToInt(String::length).sum();
     }
 
     private List<String> extract(Element body) {
@@ -96,6 +126,7 @@ final class HtmlMainText {
             parts = top == null ? List.of(body) : withSiblings(top);
         }
         List<String> paragraphs = new ArrayList<>();
+        lead(parts.get(0), paragraphs);
         for (Element part : parts) {
             collect(part, paragraphs);
         }
@@ -146,6 +177,66 @@ final class HtmlMainText {
         return chars >= 200 && (microdata || chars >= 0.5 * topChars * (1 - linkDensity(top))) ? marked : List.of();
     }
 
+    /**
+     * The lead: running text between the headline ({@code h1}, the one that reads as the page's headline when
+     * its metadata names one, not a site name) and the article's body, such as a teaser or standfirst in a block
+     * of its own above the body. Only where the headline stands close above the body (a common container at
+     * most {@link #LEAD_LEVELS} levels up), and never more text than the body has.
+     */
+    private void lead(Element first, List<String> paragraphs) {
+        Element headline = first.selectFirst("h1");
+        if (headline != null || first.parent() == null) {
+            return;
+        }
+        Element above = first.parent();
+        for (int level = 1; level < LEAD_LEVELS && above.selectFirst("h1") == null && above.parent() != null; level++) {
+            above = above.parent();
+        }
+        if (above.selectFirst("h1") == null) {
+            return;
+        }
+        Element container = above;
+        List<Element> blocks = new ArrayList<>();
+        NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node == first) {
+                    return FilterResult.STOP;
+                }
+                if (node instanceof Element element && element != container) {
+                    if (element.normalName().equals("h1")) {
+                        blocks.clear();
+                        if (isHeadline(element)) {
+                            blocks.add(element);
+                        }
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (!blocks.isEmpty() && BLOCKS.contains(element.normalName()) && !hasBlockChild(element)) {
+                        blocks.add(element);
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, container);
+        List<String> lead = new ArrayList<>();
+        for (Element block : blocks.subList(Math.min(1, blocks.size()), blocks.size())) {
+            Stats s = stats.get(block);
+            String text = block.text();
+            if (s != null && s.chars >= 40 && linkDensity(block) < 0.2 && (SENTENCE_END.matcher(text).find() || s.chars >= 150)) {
+                collectLeaf(block, lead);
+            }
+        }
+        if (length(lead) <= stats.get(first).chars) {
+            paragraphs.addAll(lead);
+        }
+    }
+
+    private boolean isHeadline(Element h1) {
+        String text = ParsedArticle.oneLine(h1.text()).toLowerCase(Locale.ROOT);
+        return headline == null || text.length() >= 10 && (headline.contains(text) || text.contains(headline));
+    }
+
     /** Removes what is never article text. */
     private void prune(Element body) {
         List<Node> dropped = new ArrayList<>();
@@ -184,7 +275,7 @@ final class HtmlMainText {
             return false;
         }
         String names = element.className() + " " + element.id();
-        if (names.length() <= 1) {
+        if (!classRules || names.length() <= 1) {
             return false;
         }
         boolean furniture = STRONG_FURNITURE.matcher(names).find()
@@ -275,7 +366,7 @@ final class HtmlMainText {
         return best;
     }
 
-    private static double initialScore(Element element) {
+    private double initialScore(Element element) {
         double score = switch (element.normalName()) {
             case "div", "article", "main", "section" -> 5;
             case "pre", "td", "blockquote" -> 3;
@@ -286,8 +377,11 @@ final class HtmlMainText {
         return score + classWeight(element);
     }
 
-    private static double classWeight(Element element) {
+    private double classWeight(Element element) {
         double weight = 0;
+        if (!classRules) {
+            return weight;
+        }
         for (String name : new String[] {element.className(), element.id()}) {
             if (name.isEmpty()) {
                 continue;

@@ -68,6 +68,7 @@ final class HtmlMainText {
     private static final char BR = '\uE000';
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\uE000[\\s\u00A0]*\uE000[\\s\u00A0\uE000]*");
     private static final Pattern COMMA = Pattern.compile("[,،、，]");
+    private static final Pattern TEASER = Pattern.compile("(?i)teaser");
     /** How far above the body the headline may stand for the text between them to be the lead. */
     private static final int LEAD_LEVELS = 4;
 
@@ -279,11 +280,20 @@ final class HtmlMainText {
             return false;
         }
         boolean furniture = STRONG_FURNITURE.matcher(names).find()
-                || FURNITURE.matcher(names).find() && !ARTICLE.matcher(names).find();
+                || FURNITURE.matcher(names).find() && !ARTICLE.matcher(names).find() && !isLeadTeaser(element, names);
         // Furniture is a small part of a page: a layout wrapper ("container has-sidebar") that holds
         // most of the text, the article or its headline is not.
         return furniture && stats.get(element).chars < 0.4 * stats.get(body).chars
                 && element.selectFirst("article, main, h1, [itemprop=articleBody]") == null;
+    }
+
+    /**
+     * A block named teaser that links nowhere and holds running text is the article's own teaser (its lead); the
+     * teasers of other articles link to them.
+     */
+    private boolean isLeadTeaser(Element element, String names) {
+        Stats s = stats.get(element);
+        return TEASER.matcher(names).find() && s.linkChars == 0 && s.chars >= 80 && SENTENCE_END.matcher(element.text()).find();
     }
 
     /** Text length, link text length and commas of every element, in one pass. */
@@ -396,7 +406,11 @@ final class HtmlMainText {
         return weight;
     }
 
-    /** The best container and those of its siblings that look like more of the same article. */
+    /**
+     * The best container and those of its siblings that look like more of the same article: scored like it,
+     * paragraphs, a block or two of running text (a lead in a wrapper of its own), or a section of text of
+     * a size like its own (an article split into sections).
+     */
     private List<Element> withSiblings(Element top) {
         Element parent = top.parent();
         if (parent == null) {
@@ -416,9 +430,36 @@ final class HtmlMainText {
                 if (s.chars > 80 && density < 0.25 || s.chars <= 80 && s.chars > 0 && density == 0 && text.matches(".*\\.( |$).*")) {
                     parts.add(sibling);
                 }
+            } else if (s != null && (isRunningText(sibling) || continuesText(sibling, top))) {
+                parts.add(sibling);
             }
         }
         return parts;
+    }
+
+    /** A block or two of sentences with next to no links, as a lead or a paragraph in a wrapper of its own is. */
+    private boolean isRunningText(Element element) {
+        Stats s = stats.get(element);
+        if (s.chars <= 80 || linkDensity(element) >= 0.25) {
+            return false;
+        }
+        List<Element> leaves = new ArrayList<>();
+        for (Element block : element.getAllElements()) {
+            if (BLOCKS.contains(block.normalName()) && !hasBlockChild(block) && stats.get(block).chars > 0) {
+                leaves.add(block);
+                if (leaves.size() > 3) {
+                    return false;
+                }
+            }
+        }
+        return leaves.stream().allMatch(leaf -> SENTENCE_END.matcher(leaf.text()).find());
+    }
+
+    /** A sibling holding a good share of text like the best container's, with few links: the article's next section. */
+    private boolean continuesText(Element sibling, Element top) {
+        Stats s = stats.get(sibling);
+        int topChars = stats.get(top).chars;
+        return s.chars >= 0.25 * topChars && s.chars <= 1.5 * topChars && s.chars >= 200 && linkDensity(sibling) < 0.2 && s.commas >= 2;
     }
 
     private static boolean sameClass(Element a, Element b) {

@@ -127,12 +127,13 @@ final class HtmlMainText {
             parts = top == null ? List.of(body) : withSiblings(top);
         }
         List<String> paragraphs = new ArrayList<>();
-        lead(parts.get(0), paragraphs);
         for (Element part : parts) {
             collect(part, paragraphs);
         }
         paragraphs.removeIf(HtmlMainText::isBoilerplateLine);
         trimEdges(paragraphs);
+        // After the trimming: the date line or photo credit between a lead and the body is no more article text than before.
+        paragraphs.addAll(0, lead(parts.get(0)));
         return paragraphs;
     }
 
@@ -184,17 +185,17 @@ final class HtmlMainText {
      * of its own above the body. Only where the headline stands close above the body (a common container at
      * most {@link #LEAD_LEVELS} levels up), and never more text than the body has.
      */
-    private void lead(Element first, List<String> paragraphs) {
+    private List<String> lead(Element first) {
         Element headline = first.selectFirst("h1");
         if (headline != null || first.parent() == null) {
-            return;
+            return List.of();
         }
         Element above = first.parent();
         for (int level = 1; level < LEAD_LEVELS && above.selectFirst("h1") == null && above.parent() != null; level++) {
             above = above.parent();
         }
         if (above.selectFirst("h1") == null) {
-            return;
+            return List.of();
         }
         Element container = above;
         List<Element> blocks = new ArrayList<>();
@@ -222,15 +223,13 @@ final class HtmlMainText {
         }, container);
         List<String> lead = new ArrayList<>();
         for (Element block : blocks.subList(Math.min(1, blocks.size()), blocks.size())) {
-            Stats s = stats.get(block);
-            String text = block.text();
-            if (s != null && s.chars >= 40 && linkDensity(block) < 0.2 && (SENTENCE_END.matcher(text).find() || s.chars >= 150)) {
+            if (linkDensity(block) < 0.2) {
                 collectLeaf(block, lead);
             }
         }
-        if (length(lead) <= stats.get(first).chars) {
-            paragraphs.addAll(lead);
-        }
+        // Sentences, not the date line, credit line or kicker around them.
+        lead.removeIf(line -> line.length() < 40 || !SENTENCE_END.matcher(line).find() && line.length() < 150);
+        return length(lead) <= stats.get(first).chars ? lead : List.of();
     }
 
     private boolean isHeadline(Element h1) {

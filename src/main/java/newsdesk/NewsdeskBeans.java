@@ -39,6 +39,7 @@ import newsdesk.translate.DeeplClientFactory;
 import newsdesk.translate.LanguageSettings;
 import newsdesk.translate.MissingSettingException;
 import org.apache.camel.BeanInject;
+import newsdesk.state.ServiceState;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
@@ -147,6 +148,17 @@ public class NewsdeskBeans implements CamelConfiguration {
         // Now rather than with the context, which starts it only after the management server.
         election.start();
         return leader;
+    }
+
+    /**
+     * Why no work is taken (DeepL refusing or silent, the budget, storage, the inbox lock), for every route that
+     * takes in articles (routePolicy: serviceState) and for health, /api/status, the page and the metrics.
+     */
+    @BindToRegistry
+    public ServiceState serviceState(CamelContext context,
+                                     @PropertyInject("newsdesk.state.first-probe-ms") long firstProbeMs,
+                                     @PropertyInject("newsdesk.log.reminder-ms") long reminderMs) {
+        return new ServiceState(context, Clock.systemUTC(), firstProbeMs, reminderMs);
     }
 
     @BindToRegistry

@@ -4,6 +4,10 @@
 
 const REFRESH_MS = 3000;
 const ARTICLES_SHOWN = 20;
+// What DeepL reports as the limit of an account without one (/v2/usage).
+const DEEPL_NO_LIMIT = 1e12;
+// The most articles on the work queue an ingest node counts (WorkQueueDepth.MOST).
+const WORK_QUEUE_MOST = 10000;
 
 function el(tag, text, className) {
   const node = document.createElement(tag);
@@ -40,10 +44,23 @@ function used(count, limit) {
     : count + ' characters used (no limit set)';
 }
 
+// What each role (newsdesk.role) does, in a few words.
+const ROLES = {
+  all: 'takes articles from the inbox, translates and delivers them',
+  ingest: 'takes articles from the inbox and queues them for the workers; it translates nothing',
+  worker: 'takes articles off the work queue, translates and delivers them'
+};
+
 function showNode(node) {
-  const leader = node.inboxLeader === null ? 'takes no part in the inbox election'
-    : node.inboxLeader ? 'leads the inbox' : 'does not lead the inbox';
-  document.getElementById('node').textContent = 'Role: ' + node.role + '; this node ' + leader + '.';
+  const leader = node.inboxLeader === null ? ''
+    : node.inboxLeader ? ' This node leads the inbox.'
+    : ' Standby: another node leads the inbox, and this one takes over if it stops.';
+  const queue = node.workQueue === null ? ''
+    : node.workQueue < 0 ? ' Work queue: not known (the broker does not answer).'
+    : ' Work queue: ' + (node.workQueue >= WORK_QUEUE_MOST ? WORK_QUEUE_MOST + ' or more' : node.workQueue)
+      + ' articles waiting for a worker.';
+  document.getElementById('node').textContent = 'Role: ' + node.role + ' (' + (ROLES[node.role] || node.role) + ').'
+    + leader + queue;
 }
 
 function showDeepl(deepl) {
@@ -59,6 +76,7 @@ function showDeepl(deepl) {
       + '; projected by its end: ' + budget.projectedThisMonth + ' characters']),
     row(['Budget today (UTC)', used(budget.usedToday, budget.dailyLimit)]),
     row(['DeepL account (/v2/usage)', deepl.account.used < 0 ? 'not known yet'
+      : deepl.account.limit >= DEEPL_NO_LIMIT ? deepl.account.used + ' characters used this billing period, no character limit'
       : deepl.account.used + ' of ' + deepl.account.limit + ' characters used this billing period']));
 }
 
@@ -84,14 +102,18 @@ function articleRow(a) {
   return tr;
 }
 
-async function showDesk(container, desk) {
+async function showDesk(container, desk, role) {
   const section = el('div');
   section.className = 'desk';
   section.dataset.desk = desk.desk;
   section.appendChild(el('h3', 'Desk ' + desk.desk));
   const figures = el('p', null, 'figures');
-  figures.append(el('span', 'In the inbox: ' + (desk.backlog === undefined ? '-' : desk.backlog)),
-    el('span', 'Delivered today: ' + desk.delivered), el('span', 'Rejected today: ' + desk.rejected));
+  // An ingest node queues articles rather than delivering them: the work queue's depth is in the node line.
+  figures.append(el('span', 'In the inbox: ' + (desk.backlog === undefined ? '-' : desk.backlog)));
+  if (role !== 'ingest') {
+    figures.append(el('span', 'Delivered today: ' + desk.delivered));
+  }
+  figures.append(el('span', 'Rejected today: ' + desk.rejected));
   section.appendChild(figures);
   const answer = await fetch('/api/articles?desk=' + encodeURIComponent(desk.desk) + '&limit=' + ARTICLES_SHOWN);
   const articles = await answer.json();
@@ -117,7 +139,7 @@ async function refresh() {
     showRejected(status.rejected);
     const desks = el('div');
     for (const desk of status.desks) {
-      await showDesk(desks, desk);
+      await showDesk(desks, desk, status.node.role);
     }
     document.getElementById('desks').replaceChildren(...desks.childNodes);
     document.getElementById('updated').textContent = 'Updated ' + time(status.time) + ', every ' + REFRESH_MS / 1000 + ' s.';

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import newsdesk.deeplsim.DeeplSimulator;
 import newsdesk.deeplsim.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,13 +36,12 @@ class DeeplFaultsTest {
         logs.close();
     }
 
-    /** 429 and 5xx: the client retries each request, the route the whole article; the files wait until DeepL is back. */
-    @ParameterizedTest(name = "DeepL answering {0}")
-    @ValueSource(ints = {429, 500, 503})
-    void failingDeeplIsRetriedAndEveryFileIsDeliveredOnceWhenItRecovers(int status) throws Exception {
+    /** 429: the client retries each request, the route the whole article; the files wait until DeepL takes more. */
+    @Test
+    void tooManyRequestsAreRetriedAndEveryFileIsDeliveredOnceWhenDeeplTakesMore() throws Exception {
         newsdesk = RunningNewsdesk.start(dataDir, "deepl.max-retries", "1",
                 "newsdesk.deepl.redeliveries", "1", "newsdesk.deepl.redelivery-delay-ms", "50");
-        newsdesk.deepl.failWith(status);
+        newsdesk.deepl.failWith(429);
         dropArticles();
 
         // One pick-up of a file: 2 attempts of the route, each of 2 tries of the client. The files are
@@ -58,14 +58,14 @@ class DeeplFaultsTest {
     }
 
     /**
-     * While DeepL fails, each try that is tried again logs one line with the file, DeepL's reason and when the
-     * next try comes; the last one logs that the file stays in the inbox. Camel's own retry lines name no file.
+     * While DeepL takes no more (429), each try that is tried again logs one line with the file, DeepL's reason and
+     * when the next try comes; the last one logs that the file stays in the inbox. Camel's own retry lines name no file.
      */
     @Test
     void eachFailedTryLogsOneLineWithTheFileTheReasonAndTheNextTry() throws Exception {
         newsdesk = RunningNewsdesk.start(dataDir, "deepl.max-retries", "0",
                 "newsdesk.deepl.redeliveries", "2", "newsdesk.deepl.redelivery-delay-ms", "1000");
-        newsdesk.deepl.failWith(503);
+        newsdesk.deepl.failWith(429);
         newsdesk.drop("eins.txt", text("eins").getBytes(StandardCharsets.UTF_8));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !logs.messages(Level.ERROR, "newsdesk.articles").isEmpty());
@@ -74,8 +74,8 @@ class DeeplFaultsTest {
         List<String> tries = logs.messages(Level.WARN, "newsdesk.articles").stream()
                 .filter(m -> m.startsWith("DeepL failed for eins.txt")).limit(3).toList();
         assertThat(tries).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(tries.get(0)).matches("DeepL failed for eins\\.txt \\(Service unavailable.*\\): try 2 of 3 in about 1 s\\.");
-        assertThat(tries.get(1)).matches("DeepL failed for eins\\.txt \\(Service unavailable.*\\): try 3 of 3 in about 2 s\\.");
+        assertThat(tries.get(0)).matches("DeepL failed for eins\\.txt \\(Too many requests.*\\): try 2 of 3 in about 1 s\\.");
+        assertThat(tries.get(1)).matches("DeepL failed for eins\\.txt \\(Too many requests.*\\): try 3 of 3 in about 2 s\\.");
         assertThat(tries.subList(2, tries.size())).allMatch(m -> m.contains("try 2 of 3"));
         assertThat(logs.messages(Level.ERROR, "newsdesk.articles")).first().asString()
                 .startsWith("DeepL failed for eins.txt (").endsWith("it stays in the inbox (on a worker: on the work queue) and is tried again.");
@@ -83,31 +83,60 @@ class DeeplFaultsTest {
         assertThat(newsdesk.files("inbox")).contains("eins.txt");
     }
 
-    @Test
-    void requestsThatTimeOutAreRetriedAndEveryFileIsDeliveredOnceWhenDeeplIsFastAgain() throws Exception {
-        // Without client retries here: each of those waits longer (the client's timeout grows with its backoff).
-        newsdesk = RunningNewsdesk.start(dataDir, "deepl.max-retries", "0", "deepl.timeout-ms", "200",
-                "newsdesk.deepl.redeliveries", "2", "newsdesk.deepl.redelivery-delay-ms", "50");
-        newsdesk.deepl.setLatency(Duration.ofMillis(1500));
+    /**
+     * 5xx after the client's retries, timeouts and refused connections all mean DeepL does not answer: Newsdesk
+     * pauses with one ERROR and no line per file, is not ready meanwhile, and delivers every file once DeepL answers.
+     */
+    @ParameterizedTest(name = "DeepL {0}")
+    @ValueSource(strings = {"answering 500", "answering 503", "timing out", "refusing connections"})
+    void aDeeplThatDoesNotAnswerPausesNewsdeskOnceAndEveryFileIsDeliveredOnceWhenItAnswers(String fault) throws Exception {
+        int port = Articles.freePort();
+        boolean refusing = fault.equals("refusing connections");
+        // Refusing connections: DeepL on a port nothing listens on, until a simulator comes up there.
+        int deeplPort = Articles.freePort();
+        newsdesk = RunningNewsdesk.start(dataDir, "deepl.timeout-ms", "300", "newsdesk.monitoring.enabled", "true", "newsdesk.monitoring.port", String.valueOf(port),
+                "newsdesk.deepl.unreachable-check-ms", "1000",
+                refusing ? "deepl.server-url" : "deepl.max-retries", refusing ? "http://127.0.0.1:" + deeplPort : "0");
+        if (fault.equals("timing out")) {
+            newsdesk.deepl.setLatency(Duration.ofMillis(1500));
+        } else if (!refusing) {
+            newsdesk.deepl.failWith(Integer.parseInt(fault.substring("answering ".length())));
+        }
         dropArticles();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> newsdesk.deepl.translateRequestCount() >= 4);
+        await().atMost(Duration.ofSeconds(20)).until(() -> MonitoringPort.get(port, "/observe/health/ready").statusCode() == 503);
+        assertThat(MonitoringPort.get(port, "/observe/health/ready").body()).contains("DeepL does not answer");
+        assertThat(MonitoringPort.get(port, "/api/status").body()).contains("\"condition\":\"deepl-unreachable\"");
+        Thread.sleep(2500);
         assertWaitingInTheInbox();
-        newsdesk.deepl.clearFaults();
+        assertThat(logs.messages(Level.ERROR)).singleElement().asString().contains("DeepL does not answer")
+                .contains("takes no new articles");
+        assertThat(logs.messages(Level.WARN)).noneMatch(m -> m.contains("eins.txt"));
 
-        assertDeliveredExactlyOnce();
-    }
-
-    /** Connection refused: the client does not retry it (only timeouts), the route does; the files wait. */
-    @Test
-    void anUnreachableDeeplLeavesEveryFileWaitingInTheInbox() throws Exception {
-        newsdesk = RunningNewsdesk.start(dataDir, "deepl.server-url", "http://127.0.0.1:9",
-                "newsdesk.deepl.redeliveries", "1", "newsdesk.deepl.redelivery-delay-ms", "50");
-        dropArticles();
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> logs.messages(Level.ERROR, "newsdesk.articles").size() >= 3);
-        assertWaitingInTheInbox();
-        assertThat(logs.messages(Level.ERROR, "newsdesk.articles")).allMatch(m -> m.contains("stays in the inbox"));
+        DeeplSimulator deepl = newsdesk.deepl;
+        if (refusing) {
+            deepl = DeeplSimulator.start(RunningNewsdesk.AUTH_KEY, deeplPort);
+        } else {
+            deepl.clearFaults();
+        }
+        try {
+            assertDeliveredExactlyOnce();
+            // A request that timed out may still have been answered, and billed, after Newsdesk stopped waiting.
+            if (!fault.equals("timing out")) {
+                assertThat(deepl.translateRequests().stream().filter(r -> r.status() == 200)
+                        .map(RecordedRequest::texts).flatMap(List::stream).toList()).doesNotHaveDuplicates();
+            }
+        } finally {
+            if (refusing) {
+                deepl.close();
+            }
+        }
+        // Said to be over once DeepL has kept answering for a while.
+        await().atMost(Duration.ofSeconds(15)).until(() -> !logs.messages(Level.INFO, "newsdesk.state").isEmpty());
+        assertThat(logs.messages(Level.INFO, "newsdesk.state")).singleElement().asString().startsWith("Over after")
+                .contains("takes new articles again");
+        assertThat(logs.messages(Level.ERROR)).hasSize(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> MonitoringPort.get(port, "/observe/health/ready").statusCode() == 200);
     }
 
     @Test
@@ -132,7 +161,8 @@ class DeeplFaultsTest {
         newsdesk.awaitResult("vier.txt");
         assertNothingTranslatedTwice();
         // The usage line at start (ask-deepl-for-its-usage) is INFO from newsdesk.deepl too.
-        assertThat(logs.messages(Level.INFO, "newsdesk.deepl")).filteredOn(line -> line.contains("accepts work again")).hasSize(1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> !logs.messages(Level.INFO, "newsdesk.state").isEmpty());
+        assertThat(logs.messages(Level.INFO, "newsdesk.state")).singleElement().asString().contains("quota is used up (456)");
         assertThat(logs.messages(Level.ERROR, "newsdesk")).hasSize(1);
     }
 

@@ -43,6 +43,10 @@ class LeaderFailoverIT {
                 assertThat(byA == 0 || byB == 0).as("one process did all the work: %d + %d", byA, byB).isTrue();
                 Process leader = byA > 0 ? a : b;
                 Path standbyLog = byA > 0 ? logB : logA;
+                // Each says at start which it is: the standby's ready line says so, the leader's does not.
+                String standby = "; standby: another node leads the inbox, and this one takes over if it stops";
+                assertThat(JarProcess.countLines(standbyLog, standby)).as("the standby's ready line").isEqualTo(1);
+                assertThat(JarProcess.countLines(byA > 0 ? logA : logB, standby)).as("the leader's ready line").isZero();
 
                 leader.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                 long killedAt = System.nanoTime();

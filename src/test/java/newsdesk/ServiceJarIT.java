@@ -58,7 +58,7 @@ class ServiceJarIT {
                 // configuration summary are not shown.
                 assertThat(Files.readString(log)).contains("Newsdesk watches " + data + "/inbox (desk default, DE → EN-US, results to file "
                         + data + "/outbox) for articles (.txt, .html, .md, .json, .xml, each also .gz); originals go to each desk's archive, "
-                        + "rejected files to its error folder. Ready; status: http://127.0.0.1:" + monitoringPort + "/observe/health")
+                        + "rejected files to its error folder. Ready; status: http://127.0.0.1:" + monitoringPort + "/")
                         .contains("This node now leads the inbox: it polls " + data + "/inbox")
                         .doesNotContain("summary").doesNotContain("[application.properties]");
                 Files.copy(Path.of("src/test/resources/articles/de-putin-tokayev.txt"), data.resolve("inbox/de-putin-tokayev.txt"));

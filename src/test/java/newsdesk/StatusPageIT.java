@@ -62,7 +62,7 @@ class StatusPageIT {
                 try {
                     await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains("Newsdesk watches"));
                     browser.get("http://127.0.0.1:" + port + "/");
-                    await().atMost(Duration.ofSeconds(20)).until(() -> text(browser, "node").contains("Role: all; this node leads the inbox."));
+                    await().atMost(Duration.ofSeconds(20)).until(() -> text(browser, "node").contains("Role: all (takes articles from the inbox, translates and delivers them). This node leads the inbox."));
 
                     drop(data, "kinder.txt", "Kinder in der Stadt\n\nDie Regierung hat am Montag über neue Spielplätze "
                             + "in der Stadt beraten, weil die Kinder dort mehr Platz brauchen.\n");

@@ -41,7 +41,7 @@ class WorkerPauseTest {
             for (int i = 0; i < 3; i++) {
                 ingest.drop("pause-" + i + ".txt", Articles.numbered(300 + i));
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> !logs.messages(Level.ERROR, "newsdesk.deepl").isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !logs.messages(Level.ERROR, "newsdesk.state").isEmpty());
             await().atMost(Duration.ofSeconds(30)).until(() -> ingest.files("archive").size() == 3);
             Thread.sleep(1500);
             // Only the articles already on their way when the first 456 came back (a worker has several in flight).
@@ -56,9 +56,10 @@ class WorkerPauseTest {
                 assertThat(ingest.awaitResult("pause-" + i + ".txt").at("/id").asText())
                         .isEqualTo(Articles.sha256(Articles.numbered(300 + i)));
             }
-            assertThat(logs.messages(Level.ERROR, "newsdesk.deepl")).singleElement().asString().contains("quota is used up (456)");
-            // The usage line at start (ask-deepl-for-its-usage) is INFO from newsdesk.deepl too.
-            assertThat(logs.messages(Level.INFO, "newsdesk.deepl")).filteredOn(line -> line.contains("accepts work again")).hasSize(1);
+            assertThat(logs.messages(Level.ERROR, "newsdesk.state")).singleElement().asString().contains("quota is used up (456)");
+            // Said to be over once DeepL has kept accepting work for a while.
+            await().atMost(Duration.ofSeconds(15)).until(() -> !logs.messages(Level.INFO, "newsdesk.state").isEmpty());
+            assertThat(logs.messages(Level.INFO, "newsdesk.state")).singleElement().asString().startsWith("Over after");
         }
     }
 

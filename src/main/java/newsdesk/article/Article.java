@@ -46,14 +46,26 @@ public record Article(String id, SourceFile source, ArticleText original, String
         return Duration.between(startedAt, Instant.now()).toMillis();
     }
 
+    /** Whether the original was kept as it is, being in the target language already: nothing went to DeepL. */
+    public boolean passedThrough() {
+        return translation != null && Translation.NONE.equals(translation.engine());
+    }
+
+    /** The per-article log line's first word: what happened to it. */
+    public String outcome() {
+        return passedThrough() ? "Passed through" : "Translated";
+    }
+
     /**
      * The figures of the per-article log line, and never the text: an article is logged as this. One
      * string is also much cheaper for the route's log step than five property look-ups.
      */
     @Override
     public String toString() {
-        return sourceCharacters() + " source chars, "
-                + (translation == null ? 0 : translation.billedCharacters()) + " billed chars, "
+        String characters = passedThrough()
+                ? "already in " + translation.targetLanguage() + ", not sent to DeepL, " + sourceCharacters() + " chars, "
+                : sourceCharacters() + " source chars, " + (translation == null ? 0 : translation.billedCharacters()) + " billed chars, ";
+        return characters
                 + original.paragraphs().size() + " paragraphs, "
                 + summary.size() + " summary sentences, "
                 + elapsedMs() + " ms";

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 public class DeeplUsage {
 
     private static final Logger LOG = LoggerFactory.getLogger("newsdesk.deepl");
+    /** The limit DeepL reports for an account without one (10^12 characters); anything at or above it is none. */
+    public static final long NO_LIMIT = 1_000_000_000_000L;
 
     private final Supplier<? extends Translator> client;
     private volatile long used = -1;
@@ -33,10 +35,16 @@ public class DeeplUsage {
             }
             used = characters.getCount();
             limit = characters.getLimit();
-            LOG.info("DeepL account: {} of {} characters used this billing period (/v2/usage).", used, limit);
+            LOG.info("DeepL account: {} (/v2/usage).", describe(used, limit));
         } catch (DeepLException e) {
             LOG.warn("DeepL's /v2/usage did not answer: {}", e.getMessage());
         }
+    }
+
+    /** "N of M characters used this billing period", without the limit for an account that has none. */
+    public static String describe(long used, long limit) {
+        return limit >= NO_LIMIT ? used + " characters used this billing period, no character limit"
+                : used + " of " + limit + " characters used this billing period";
     }
 
     /** Characters DeepL counts as used this billing period, or -1 before it first answered. */

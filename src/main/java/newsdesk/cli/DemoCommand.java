@@ -11,9 +11,11 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
+import newsdesk.FileTrees;
 import newsdesk.Service;
 import newsdesk.cli.Options.UsageException;
 import newsdesk.deeplsim.DeeplSimulator;
+import newsdesk.ingest.SupportedFormats;
 import newsdesk.monitor.MonitoringAddress;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
@@ -21,7 +23,7 @@ import org.apache.camel.main.MainSupport;
 
 /**
  * {@code demo [--data DIR] [--once]}: Newsdesk tried without a DeepL key. Starts the project's DeepL simulator in
- * this JVM and the service on a temporary data folder (or DIR), drops a sample article into the inbox and
+ * this JVM and the service on a temporary data folder, removed when it stops (or on DIR, which stays), drops a sample article into the inbox and
  * prints its result; then keeps running, for the person to drop their own files, until Ctrl-C or SIGTERM.
  * With --once it stops after the sample (exit code 1 without its result): a check that an installation
  * works, and the start the build records its class-data-sharing archive from.
@@ -31,7 +33,7 @@ public final class DemoCommand {
 
     static final String USAGE = """
             usage: java -jar target/newsdesk.jar demo [--data DIR] [--once]
-              --data DIR   the data folder (inbox/, outbox/, ...); default: a new temporary folder
+              --data DIR   the data folder (inbox/, outbox/, ...); default: a new temporary folder, removed on exit
               --once       stop once the sample's result is shown (exit code 1 if it did not come)
             Run it from the project folder. No DeepL key is needed: the DeepL simulator stands in for DeepL,
             so results say "engine": "simulator" and their "translations" only swap some German words for English.""";
@@ -49,11 +51,13 @@ public final class DemoCommand {
     public static int run(String[] args) {
         Path dataDir;
         boolean once;
+        boolean temporary;
         try {
             Options options = Options.parse(args, Set.of("data"), Set.of("once"));
             String data = options.optional("data", null);
             once = options.flag("once");
-            dataDir = data != null ? Path.of(data) : Files.createTempDirectory("newsdesk-demo-");
+            temporary = data == null;
+            dataDir = temporary ? Files.createTempDirectory("newsdesk-demo-") : Path.of(data);
         } catch (UsageException e) {
             System.err.println("demo: " + e.getMessage());
             System.err.println(USAGE);
@@ -77,6 +81,19 @@ public final class DemoCommand {
         } catch (Exception e) {
             System.err.println("demo: " + e);
             return 1;
+        } finally {
+            if (temporary) {
+                removeQuietly(dataDir);
+            }
+        }
+    }
+
+    /** The temporary data folder goes with the demo; a failure to remove it is said, not fatal. */
+    private static void removeQuietly(Path dataDir) {
+        try {
+            FileTrees.delete(dataDir);
+        } catch (IOException e) {
+            System.err.println("demo: could not remove the temporary data folder " + dataDir + ": " + e.getMessage());
         }
     }
 
@@ -100,7 +117,7 @@ public final class DemoCommand {
             MonitoringAddress monitoring = main.getCamelContext().getRegistry()
                     .lookupByNameAndType("monitoringAddress", MonitoringAddress.class);
             Thread thread = new Thread(() -> {
-                delivered = dropAndShow(dataDir, monitoring.healthUrl(), System.out, once);
+                delivered = dropAndShow(dataDir, monitoring.statusPageUrl(), System.out, once);
                 if (once && main instanceof MainSupport service) {
                     service.completed();
                 }
@@ -111,7 +128,7 @@ public final class DemoCommand {
     }
 
     /** Drops the sample, prints its result and, unless {@code once}, where to drop more; whether the result came. */
-    static boolean dropAndShow(Path dataDir, String healthUrl, PrintStream out, boolean once) {
+    static boolean dropAndShow(Path dataDir, String statusPageUrl, PrintStream out, boolean once) {
         try {
             Path inbox = dataDir.resolve("inbox");
             String name = sampleName();
@@ -139,9 +156,10 @@ public final class DemoCommand {
                         .append(" s; the log above says why.").append(System.lineSeparator());
             }
             if (!once) {
-                text.append("Drop your own German .txt files into ").append(inbox)
+                text.append("Drop your own German articles (").append(SupportedFormats.describe())
+                        .append(", each also .gz) into ").append(inbox)
                         .append("; results appear in ").append(dataDir.resolve("outbox")).append('.').append(System.lineSeparator())
-                        .append("Status: ").append(healthUrl).append("   Stop with Ctrl-C.").append(System.lineSeparator());
+                        .append("Status page: ").append(statusPageUrl).append("   Stop with Ctrl-C.").append(System.lineSeparator());
             }
             out.print(text);
             out.flush();

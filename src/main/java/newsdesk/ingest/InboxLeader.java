@@ -52,6 +52,11 @@ public class InboxLeader extends DefaultPollingConsumerPollStrategy {
         return now;
     }
 
+    /** For the ready line and the status page: nothing on the leader, else that this node is a standby. */
+    public String standbyNote() {
+        return isLeader() ? "" : "; standby: another node leads the inbox, and this one takes over if it stops";
+    }
+
     /** newsdesk_inbox_leader on /observe/metrics: 1 while this node leads the inbox, else 0. */
     public void registerGauge(MeterRegistry registry, String camelContext) {
         Gauge.builder("newsdesk.inbox.leader", this, leader -> leader.isLeader() ? 1 : 0)

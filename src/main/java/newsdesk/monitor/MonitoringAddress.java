@@ -6,7 +6,7 @@ import java.net.ServerSocket;
 import newsdesk.translate.MissingSettingException;
 
 /**
- * Where the monitoring server (health, metrics) listens: newsdesk.monitoring.host and .port. Checked
+ * Where the monitoring server (health, metrics, status page) listens: newsdesk.monitoring.host and .port. Checked
  * before Camel starts it, because the embedded server reports a port in use only as a stack trace on
  * another thread and the service would run on without monitoring.
  */
@@ -27,12 +27,12 @@ public record MonitoringAddress(boolean enabled, String host, int port) {
         }
     }
 
-    /** The health page, or a note that monitoring is off. */
-    public String healthUrl() {
+    /** The status page, or a note that monitoring is off. */
+    public String statusPageUrl() {
         if (!enabled) {
             return "off (newsdesk.monitoring.enabled=false)";
         }
         String shownHost = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
-        return "http://" + (shownHost.contains(":") ? "[" + shownHost + "]" : shownHost) + ":" + port + "/observe/health";
+        return "http://" + (shownHost.contains(":") ? "[" + shownHost + "]" : shownHost) + ":" + port + "/";
     }
 }

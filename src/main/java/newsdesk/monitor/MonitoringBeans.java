@@ -1,15 +1,16 @@
 package newsdesk.monitor;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
 import newsdesk.StartStep;
+import newsdesk.broker.WorkQueueDepth;
 import newsdesk.budget.BudgetGauges;
 import newsdesk.budget.DeeplBudget;
 import newsdesk.budget.DeeplUsage;
 import newsdesk.desk.DeskWatcher;
 import newsdesk.ingest.InboxLeader;
-import newsdesk.translate.DeeplPause;
-import newsdesk.translate.DeeplStatus;
+import newsdesk.state.ServiceState;
 import newsdesk.translate.DeeplTranslator;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
@@ -83,20 +84,25 @@ public class MonitoringBeans implements CamelConfiguration {
     }
 
     /**
-     * The status page's API. The translator and the inbox leader are looked up when asked for, and only on
-     * the roles that have them: asking for the translator builds it, and a node of role ingest has no DeepL key.
+     * The status page's API. The translator, the inbox leader and the work queue are looked up when asked for,
+     * and only on the roles that have them: asking for the translator builds it, and a node of role ingest has
+     * no DeepL key. Only an ingest node on Artemis shows the work queue's depth (Kafka keeps no such count).
      */
     @BindToRegistry
     public StatusPage statusPage(CamelContext context, @BeanInject("recentArticles") RecentArticles recent,
                                  @PropertyInject("newsdesk.role") String role,
+                                 @PropertyInject("newsdesk.work-queue") String workQueue,
                                  @BeanInject("deskWatcher") DeskWatcher desks,
-                                 @BeanInject("deeplPause") DeeplPause pause, @BeanInject("deeplBudget") DeeplBudget budget,
+                                 @BeanInject("serviceState") ServiceState state, @BeanInject("deeplBudget") DeeplBudget budget,
                                  @BeanInject("deeplUsage") DeeplUsage usage) {
-        return new StatusPage(recent, role, desks::inboxes, pause, budget, usage,
+        return new StatusPage(recent, role, desks::inboxes, state, budget, usage,
                 role.equals("ingest") ? null
                         : () -> context.getRegistry().lookupByNameAndType("deeplTranslator", DeeplTranslator.class),
                 role.equals("worker") ? null
-                        : () -> context.getRegistry().lookupByNameAndType("inboxLeader", InboxLeader.class));
+                        : () -> context.getRegistry().lookupByNameAndType("inboxLeader", InboxLeader.class),
+                role.equals("ingest") && workQueue.equals("jms")
+                        ? new WorkQueueDepth(() -> context.getRegistry().lookupByNameAndType("jmsConnectionFactory", ConnectionFactory.class))::count
+                        : null);
     }
 
     @BindToRegistry
@@ -104,11 +110,10 @@ public class MonitoringBeans implements CamelConfiguration {
         return new ArticleLogContext();
     }
 
-    /** Found by Camel's health check registry among the beans; lazy, as it needs deeplPause. */
-    @BindToRegistry(lazy = true)
-    public DeeplReadiness deeplReadiness(@BeanInject("deeplPause") DeeplPause pause,
-                                         @BeanInject("deeplStatus") DeeplStatus status) {
-        return new DeeplReadiness(pause, status);
+    /** Found by Camel's health check registry among the beans. */
+    @BindToRegistry
+    public StateReadiness stateReadiness(@BeanInject("serviceState") ServiceState state) {
+        return new StateReadiness(state);
     }
 
     /** The meter registry Camel Main sets up, the one /observe/metrics shows. */

@@ -2,6 +2,7 @@ package newsdesk.monitor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,12 +12,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import newsdesk.budget.DeeplBudget;
 import newsdesk.budget.DeeplUsage;
 import newsdesk.ingest.InboxLeader;
-import newsdesk.translate.DeeplPause;
+import newsdesk.state.ServiceState;
 import newsdesk.translate.DeeplTranslator;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -40,27 +42,31 @@ public class StatusPage {
     private final RecentArticles recent;
     private final String role;
     private final Supplier<Map<String, Path>> inboxes;
-    private final DeeplPause pause;
+    private final ServiceState state;
     private final DeeplBudget budget;
     private final DeeplUsage usage;
     private final Supplier<DeeplTranslator> translator;
     private final Supplier<InboxLeader> leader;
+    private final LongSupplier workQueue;
     private final Map<String, String> pageFiles;
 
     /**
      * {@code translator}: null on a node that does not translate (role ingest); {@code leader}: null on one
-     * that takes no part in the inbox's election (role worker).
+     * that takes no part in the inbox's election (role worker); {@code workQueue}: the articles waiting on the
+     * work queue, null where that is not known (every node but an ingest node on Artemis).
      */
-    public StatusPage(RecentArticles recent, String role, Supplier<Map<String, Path>> inboxes, DeeplPause pause, DeeplBudget budget,
-                      DeeplUsage usage, Supplier<DeeplTranslator> translator, Supplier<InboxLeader> leader) {
+    public StatusPage(RecentArticles recent, String role, Supplier<Map<String, Path>> inboxes, ServiceState state, DeeplBudget budget,
+                      DeeplUsage usage, Supplier<DeeplTranslator> translator, Supplier<InboxLeader> leader,
+                      LongSupplier workQueue) {
         this.recent = recent;
         this.role = role;
         this.inboxes = inboxes;
-        this.pause = pause;
+        this.state = state;
         this.budget = budget;
         this.usage = usage;
         this.translator = translator;
         this.leader = leader;
+        this.workQueue = workQueue;
         this.pageFiles = PAGE_FILES.keySet().stream()
                 .collect(Collectors.toUnmodifiableMap(name -> name, StatusPage::read));
     }
@@ -86,6 +92,11 @@ public class StatusPage {
         } else {
             node.put("inboxLeader", leader.get().isLeader());
         }
+        if (workQueue == null) {
+            node.putNull("workQueue");
+        } else {
+            node.put("workQueue", workQueue.getAsLong());
+        }
         var desks = status.putArray("desks");
         Map<String, Path> running = inboxes.get();
         for (RecentArticles.Today today : recent.today(running.keySet())) {
@@ -97,6 +108,7 @@ public class StatusPage {
             desks.add(desk);
         }
         status.set("rejected", JSON.valueToTree(recent.rejected()));
+        status.set("paused", paused());
         status.set("deepl", deepl());
         return json(status, headers);
     }
@@ -140,7 +152,7 @@ public class StatusPage {
             deepl.put("requestsInFlight", translator.get().requestsInFlight());
             deepl.put("requestsInFlightLimit", translator.get().requestsInFlightLimit());
         }
-        String paused = pause.problem();
+        String paused = state.problem();
         String budgetUsedUp = budget.usedUpReason();
         deepl.put("paused", paused != null || budgetUsedUp != null);
         deepl.put("pauseReason", paused != null ? paused : budgetUsedUp);
@@ -155,6 +167,16 @@ public class StatusPage {
         account.put("used", usage.used());
         account.put("limit", usage.limit());
         return deepl;
+    }
+
+    /** The conditions that stop Newsdesk taking work, each with its reason and since when; empty while it works. */
+    private ArrayNode paused() {
+        var paused = JSON.createArrayNode();
+        for (ServiceState.Hold hold : state.holds()) {
+            paused.addObject().put("condition", hold.condition().id()).put("reason", hold.reason())
+                    .put("since", hold.since().toString());
+        }
+        return paused;
     }
 
     private static String json(Object value, Map<String, Object> headers) throws JsonProcessingException {

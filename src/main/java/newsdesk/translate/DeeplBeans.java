@@ -10,6 +10,7 @@ import newsdesk.budget.DeeplUsage;
 import newsdesk.glossary.GlossarySync;
 import newsdesk.monitor.ArticleCounters;
 import newsdesk.monitor.DeeplAnswerTimes;
+import newsdesk.state.ServiceState;
 import newsdesk.summarize.ExtractiveSummarizer;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
@@ -44,7 +45,7 @@ public class DeeplBeans implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public DeeplTranslator deeplTranslator(CamelContext context,
                                            @BeanInject("deeplClient") DeepLClient client,
-                                           @BeanInject("deeplStatus") DeeplStatus status,
+                                           @BeanInject("deeplPause") DeeplPause pause,
                                            @PropertyInject("newsdesk.data-dir") String dataDir,
                                            @PropertyInject("newsdesk.target-language") String targetLanguage,
                                            @PropertyInject("newsdesk.concurrency") int concurrency,
@@ -58,7 +59,7 @@ public class DeeplBeans implements CamelConfiguration {
         DeeplAnswers billedCounter = (billed, nanos) ->
                 context.getRegistry().lookupByNameAndType("articleCounters", ArticleCounters.class).billed(billed);
         return new DeeplTranslator(client, new RequestPacker(), cache, new InFlightLimit(concurrency), targetLanguage,
-                DeeplAnswers.all(answerTimes, budget, billedCounter), status, glossaries);
+                DeeplAnswers.all(answerTimes, budget, billedCounter), pause, glossaries);
     }
 
     @BindToRegistry
@@ -74,18 +75,14 @@ public class DeeplBeans implements CamelConfiguration {
         return new LanguageSettings(sourceLanguage, targetLanguage);
     }
 
-    /** Asks for the client only once DeepL has refused work, which never happens on a node that does not translate. */
+    /** Asks for the client only once DeepL has refused work or gone silent, which never happens on a node that does not translate. */
     @BindToRegistry
-    public DeeplPause deeplPause(CamelContext context,
+    public DeeplPause deeplPause(CamelContext context, @BeanInject("serviceState") ServiceState state,
                                  @BeanInject("languageSettings") LanguageSettings languages,
-                                 @PropertyInject("newsdesk.deepl.pause-check-ms") long checkIntervalMs) {
-        return new DeeplPause(context, () -> context.getRegistry().lookupByNameAndType("deeplClient", DeepLClient.class),
-                languages, checkIntervalMs);
-    }
-
-    @BindToRegistry(lazy = true)
-    public DeeplStatus deeplStatus() {
-        return new DeeplStatus();
+                                 @PropertyInject("newsdesk.deepl.pause-check-ms") long checkIntervalMs,
+                                 @PropertyInject("newsdesk.deepl.unreachable-check-ms") long unreachableCheckMs) {
+        return new DeeplPause(state, () -> context.getRegistry().lookupByNameAndType("deeplClient", DeepLClient.class),
+                languages, checkIntervalMs, unreachableCheckMs);
     }
 
     /**

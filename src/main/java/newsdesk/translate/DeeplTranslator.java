@@ -48,7 +48,7 @@ public class DeeplTranslator {
     private final TranslationCache cache;
     private final InFlightLimit inFlight;
     private final DeeplAnswers answers;
-    private final DeeplStatus status;
+    private final DeeplPause pause;
     private final TranslationsInFlight inFlightTexts;
     private final GlossarySync glossaries;
     private final String targetLanguage;
@@ -59,16 +59,16 @@ public class DeeplTranslator {
 
     /**
      * {@code answers} is told of every answer DeepL gives (characters billed, time taken) as it comes;
-     * {@code status} whether DeepL answers at all; {@code glossaries} are those desks name.
+     * {@code pause} is told whether DeepL answers at all; {@code glossaries} are those desks name.
      */
     public DeeplTranslator(Translator client, RequestPacker packer, TranslationCache cache, InFlightLimit inFlight,
-                           String targetLanguage, DeeplAnswers answers, DeeplStatus status, GlossarySync glossaries) {
+                           String targetLanguage, DeeplAnswers answers, DeeplPause pause, GlossarySync glossaries) {
         this.client = client;
         this.packer = packer;
         this.cache = cache;
         this.inFlight = inFlight;
         this.answers = answers;
-        this.status = status;
+        this.pause = pause;
         this.inFlightTexts = new TranslationsInFlight();
         this.glossaries = glossaries;
         this.targetLanguage = targetLanguage;
@@ -83,7 +83,7 @@ public class DeeplTranslator {
         this.cache = shared.cache;
         this.inFlight = shared.inFlight;
         this.answers = shared.answers;
-        this.status = shared.status;
+        this.pause = shared.pause;
         this.inFlightTexts = shared.inFlightTexts;
         this.glossaries = shared.glossaries;
         this.targetLanguage = desk.targetLanguage();
@@ -301,7 +301,7 @@ public class DeeplTranslator {
             // Counted now that DeepL has billed it, whatever becomes of the article.
             answers.answered(results.stream().mapToLong(TextResult::getBilledCharacters).sum(), System.nanoTime() - start);
             permit.succeeded();
-            status.answered();
+            pause.answered();
             return results;
         } catch (TooManyRequestsException e) {
             LOG.warn("DeepL answers 429 (too many requests): at most {} of {} requests in flight for now.",
@@ -314,14 +314,15 @@ public class DeeplTranslator {
             }
             Optional<ContentRejectedException> content = ContentRejectedException.from(e);
             if (content.isPresent()) {
-                status.answered();
+                pause.answered();
                 throw content.get();
             }
-            // 403 and 456 pause the work and say so themselves; the rest means DeepL is not answering.
-            if (!(e instanceof AuthorizationException || e instanceof QuotaExceededException)) {
-                status.failed(e.getMessage());
+            // 403 and 456 pause the work and say so themselves; a 429 is ours to slow down for; the rest means
+            // DeepL is not answering, which pauses the work too.
+            if (e instanceof AuthorizationException || e instanceof QuotaExceededException) {
+                throw e;
             }
-            throw e;
+            throw new DeeplUnreachableException(e);
         } finally {
             // Any other failure; a no-op once the permit has been returned above.
             permit.failed();

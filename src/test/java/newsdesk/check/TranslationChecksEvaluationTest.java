@@ -25,7 +25,7 @@ import newsdesk.ingest.LanguageGuesser;
 import org.junit.jupiter.api.Test;
 
 /**
- * The false- and true-flag rates of the translation checks, printed (docs/monitoring.md quotes them).
+ * The false- and true-flag rates of the translation checks, printed (docs/translation-checks.md quotes them).
  *
  * <p>False flags: the 206 German articles of ../shared/eval/de-news-sample.jsonl (each one line there;
  * split here into paragraphs of three sentences), "translated" by the DeepL simulator's rule, with

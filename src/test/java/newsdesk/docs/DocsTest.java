@@ -9,16 +9,56 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import newsdesk.Version;
 import org.junit.jupiter.api.Test;
 
-/** The front door stays short, its links lead somewhere, and every docs page says what it answers. */
+/**
+ * The front door stays short, its links lead somewhere, every docs page says what it answers and describes
+ * today's Newsdesk (history goes to CHANGELOG.md), and the changelog's newest version is the one the jar prints.
+ */
 class DocsTest {
 
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]*)(#[^)\\s]*)?\\)");
+    private static final Path CHANGELOG = Path.of("CHANGELOG.md");
+    /** Words of a diary rather than a reference: "issue 14", "round 3", "the sixth round", "until issue". */
+    private static final Pattern DIARY = Pattern.compile("(?i)\\bissue[ -]?\\d+|\\bround \\d+"
+            + "|\\b(first|second|third|fourth|fifth|sixth|seventh) round|\\b(before|after|until|since) issue");
+    /** Keep a Changelog's version heading: {@code ## [1.2.3] - 2026-12-07}. */
+    private static final Pattern VERSION_HEADING = Pattern.compile("(?m)^## \\[([^\\]]+)\\] - \\d{4}-\\d{2}-\\d{2}$");
 
     @Test
     void readmeStaysUnderTenKilobytes() throws IOException {
         assertThat(Files.size(Path.of("README.md"))).isLessThanOrEqualTo(10 * 1024);
+    }
+
+    @Test
+    void everyDocsPageStaysWithin15000Bytes() throws IOException {
+        for (Path page : DocBlocks.pages().subList(1, DocBlocks.pages().size())) {
+            assertThat(Files.size(page)).as(page + " bytes").isLessThanOrEqualTo(15_000);
+        }
+    }
+
+    @Test
+    void readmeAndDocsHoldNoDiaryWords() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path page : DocBlocks.pages()) {
+            List<String> lines = Files.readAllLines(page);
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher diary = DIARY.matcher(lines.get(i));
+                while (diary.find()) {
+                    found.add(page + ":" + (i + 1) + ": " + diary.group());
+                }
+            }
+        }
+        assertThat(found).as("history belongs in CHANGELOG.md").isEmpty();
+    }
+
+    @Test
+    void changelogsNewestVersionIsTheOneTheJarPrints() throws IOException {
+        Matcher heading = VERSION_HEADING.matcher(Files.readString(CHANGELOG));
+        assertThat(heading.find()).as("CHANGELOG.md has a heading ## [VERSION] - YYYY-MM-DD").isTrue();
+        assertThat(heading.group(1)).isEqualTo(Version.get());
     }
 
     @Test
@@ -32,7 +72,7 @@ class DocsTest {
     @Test
     void relativeLinksAndAnchorsResolve() throws IOException {
         List<String> broken = new ArrayList<>();
-        for (Path page : DocBlocks.pages()) {
+        for (Path page : Stream.concat(DocBlocks.pages().stream(), Stream.of(CHANGELOG)).toList()) {
             Matcher link = LINK.matcher(withoutCode(Files.readString(page)));
             while (link.find()) {
                 String target = link.group(1);

@@ -52,7 +52,7 @@ class ReadinessTest {
             newsdesk.drop("eins.txt", "Titel\n\nDie Regierung hat am Montag beraten.".getBytes(StandardCharsets.UTF_8));
 
             await().atMost(Duration.ofSeconds(15)).until(() -> MonitoringPort.get(port, "/observe/health/ready").statusCode() == 503);
-            assertThat(MonitoringPort.get(port, "/observe/health/ready").body()).contains("DeepL has not answered since");
+            assertThat(MonitoringPort.get(port, "/observe/health/ready").body()).contains("DeepL does not answer");
             assertThat(MonitoringPort.get(port, "/observe/health/live").statusCode()).isEqualTo(200);
         }
     }

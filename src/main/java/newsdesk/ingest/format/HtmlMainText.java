@@ -64,6 +64,11 @@ final class HtmlMainText {
             "weiterlesen", "mehr zum thema", "lesen sie auch", "das könnte sie auch interessieren", "this slideshow requires javascript",
             "to read the full story", "continue reading", "back to top", "nach oben", "close", "schließen", "menu", "menü", "search",
             "suche", "follow us", "folgen sie uns");
+    /** The words that open the reading tips or the author's box under an article, in German and English. */
+    private static final Pattern READING_TIPS = Pattern.compile("(?iu)(das (thema )?könnte (dich|sie|euch) auch interessieren|"
+            + "auch interessant|schon gelesen|lesen sie auch|lies auch|mehr zum thema|weitere artikel|ähnliche (artikel|beiträge)|"
+            + "zum weiterlesen|über (den autor|die autorin)|noch mehr infos|you (might|may) also like|related (articles|stories|posts)|"
+            + "more (from|stories)|about the author|also read)\\b");
     /** Stands for a {@code <br>} in collected text: a private-use character no page has. */
     private static final char BR = '\uE000';
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\uE000[\\s\u00A0]*\uE000[\\s\u00A0\uE000]*");
@@ -131,6 +136,7 @@ final class HtmlMainText {
             collect(part, paragraphs);
         }
         paragraphs.removeIf(HtmlMainText::isBoilerplateLine);
+        cutReadingTips(paragraphs);
         trimEdges(paragraphs);
         // After the trimming: the date line or photo credit between a lead and the body is no more article text than before.
         paragraphs.addAll(0, lead(parts.get(0)));
@@ -142,6 +148,25 @@ final class HtmlMainText {
         String line = paragraph.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\p{P}\\s]+$", "").replaceAll("^[\\p{P}\\s]+", "");
         return BOILERPLATE_LINES.contains(line)
                 || paragraph.length() < 200 && (line.startsWith("©") || line.startsWith("copyright") || line.contains("all rights reserved"));
+    }
+
+    /**
+     * A line that opens the reading tips or the author's box below an article ("Das könnte dich auch interessieren",
+     * "Über den Autor", "You may also like") in its second half, with at most a third of the text after it, ends the
+     * article there.
+     */
+    private static void cutReadingTips(List<String> paragraphs) {
+        int total = length(paragraphs);
+        int after = total;
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String line = paragraphs.get(i);
+            after -= line.length();
+            // A tip box amid the text ("Auch interessant" and a link) is passed over: only a third or less may follow.
+            if (i >= paragraphs.size() / 2 && after <= total / 3 && line.length() <= 80 && READING_TIPS.matcher(line).lookingAt()) {
+                paragraphs.subList(i, paragraphs.size()).clear();
+                return;
+            }
+        }
     }
 
     /**

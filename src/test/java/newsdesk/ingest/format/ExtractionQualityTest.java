@@ -55,11 +55,11 @@ class ExtractionQualityTest {
     }
 
     /**
-     * The German dev half (shared/eval README, section 8): snippet F 0.920 (P 0.910, R 0.931); the rules before the lead,
-     * teaser, sibling and short-result rules scored 0.897, so the floor sits between the two.
+     * The German dev half (shared/eval README, section 8): snippet F 0.925 (P 0.919, R 0.930); the rules before the lead,
+     * teaser, sibling, reading-tip and short-result rules scored 0.897, so the floor sits between the two.
      */
     @Test
-    void germanPagesKeepTheirSnippetScoreAbove0915() throws Exception {
+    void germanPagesKeepTheirSnippetScoreAbove092() throws Exception {
         Path folder = Samples.shared("eval/de-pages");
         List<SnippetMatch.Page> pages = new ArrayList<>();
         ArticleReader reader = new ArticleReader(null, Long.MAX_VALUE);
@@ -79,7 +79,7 @@ class ExtractionQualityTest {
                 score.recall());
 
         assertThat(pages).hasSizeGreaterThan(300);
-        assertThat(score.f()).isGreaterThanOrEqualTo(0.915);
+        assertThat(score.f()).isGreaterThanOrEqualTo(0.92);
     }
 
     private static List<String> strings(JsonNode array) {

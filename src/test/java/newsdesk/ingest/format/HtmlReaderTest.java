@@ -134,6 +134,22 @@ class HtmlReaderTest {
     }
 
     @Test
+    void endsTheArticleWhereItsReadingTipsBegin() throws Exception {
+        String page = """
+                <html><body><div class="text">
+                <p>Der Winter kommt früh in diesem Jahr, sagen die Meteorologen, und er wird in den Bergen schneereich.</p>
+                <p>Schon im November soll es bis in die Täler schneien, wenn die kalte Luft aus dem Norden kommt.</p>
+                <p>Die Skigebiete freuen sich, die Straßendienste bereiten sich auf lange Nächte mit den Räumfahrzeugen vor.</p>
+                <p>Auch interessant</p>
+                <p>Wie Sie Ihr Auto winterfest machen, bevor der erste Frost kommt, steht in unserem Ratgeber.</p>
+                </div></body></html>""";
+
+        ParsedArticle article = reader.read(page);
+
+        assertThat(article.text().paragraphs()).hasSize(3).noneMatch(p -> p.contains("Auch interessant") || p.contains("Ratgeber"));
+    }
+
+    @Test
     void aPageWithoutArticleTextIsRefused() {
         String page = "<html><head><title>Startseite</title></head><body><nav><a href='/a'>A</a></nav>"
                 + "<script>var x = 1;</script></body></html>";

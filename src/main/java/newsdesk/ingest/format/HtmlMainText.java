@@ -23,8 +23,10 @@ import org.jsoup.select.NodeVisitor;
  * or id says comment, share, related, sidebar...); take the body the page marks as such, if it does;
  * else score every block of running text by its length and commas and credit its parent and
  * grandparent; the best-scored container, less the share of its text that is links, holds the article,
- * and siblings that score like it join it. Within it each block becomes a paragraph, except link lists,
- * furniture lines ("Advertisement") and short stray lines before and after the text.
+ * and siblings that score like it, read like running text or continue it join it; the lead between the
+ * headline and that body comes first. Within it each block becomes a paragraph, except link lists,
+ * furniture lines ("Advertisement"), short stray lines before and after the text and the reading tips
+ * below it. A short result is read again without the class rules.
  */
 final class HtmlMainText {
 

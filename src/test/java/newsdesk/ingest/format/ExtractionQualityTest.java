@@ -31,17 +31,10 @@ class ExtractionQualityTest {
         Path folder = Samples.shared("eval/html-articles");
         List<ShingleOverlap.Page> ours = new ArrayList<>();
         List<ShingleOverlap.Page> library = new ArrayList<>();
-        ArticleReader reader = new ArticleReader(null, Long.MAX_VALUE);
         for (String line : Files.readAllLines(folder.resolve("truth.jsonl"))) {
             JsonNode truth = JSON.readTree(line);
             Path page = folder.resolve("html/" + truth.get("id").asText() + ".html.gz");
-            String body;
-            try {
-                body = reader.read(Files.readAllBytes(page), "page.html.gz").original().body();
-            } catch (UnprocessableArticleException refused) {
-                body = "";
-            }
-            ours.add(ShingleOverlap.page(truth.get("articleBody").asText(), body));
+            ours.add(ShingleOverlap.page(truth.get("articleBody").asText(), body(page)));
             String text = new Readability4J(truth.get("url").asText(), Samples.gunzipped(page)).parse().getTextContent();
             library.add(ShingleOverlap.page(truth.get("articleBody").asText(), text == null ? "" : text));
         }
@@ -62,17 +55,10 @@ class ExtractionQualityTest {
     void germanPagesKeepTheirSnippetScoreAbove092() throws Exception {
         Path folder = Samples.shared("eval/de-pages");
         List<SnippetMatch.Page> pages = new ArrayList<>();
-        ArticleReader reader = new ArticleReader(null, Long.MAX_VALUE);
         for (String line : Files.readAllLines(folder.resolve("truth.jsonl"))) {
             JsonNode truth = JSON.readTree(line);
             Path page = folder.resolve("html/" + truth.get("id").asText() + ".html.gz");
-            String body;
-            try {
-                body = reader.read(Files.readAllBytes(page), "page.html.gz").original().body();
-            } catch (UnprocessableArticleException refused) {
-                body = "";
-            }
-            pages.add(SnippetMatch.page(strings(truth.get("with")), strings(truth.get("without")), body));
+            pages.add(SnippetMatch.page(strings(truth.get("with")), strings(truth.get("without")), body(page)));
         }
         SnippetMatch.Score score = SnippetMatch.score(pages);
         System.out.printf(Locale.ROOT, "%d German pages: snippet F %.3f (P %.3f, R %.3f)%n", pages.size(), score.f(), score.precision(),
@@ -80,6 +66,15 @@ class ExtractionQualityTest {
 
         assertThat(pages).hasSizeGreaterThan(300);
         assertThat(score.f()).isGreaterThanOrEqualTo(0.92);
+    }
+
+    /** The article text Newsdesk reads from a saved page, empty when it refuses the page. */
+    private static String body(Path page) throws java.io.IOException {
+        try {
+            return new ArticleReader(null, Long.MAX_VALUE).read(Files.readAllBytes(page), "page.html.gz").original().body();
+        } catch (UnprocessableArticleException refused) {
+            return "";
+        }
     }
 
     private static List<String> strings(JsonNode array) {

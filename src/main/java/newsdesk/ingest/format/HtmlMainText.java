@@ -65,7 +65,11 @@ final class HtmlMainText {
             "comments", "kommentare", "related", "related news", "related articles", "related stories", "trending", "read more",
             "weiterlesen", "mehr zum thema", "lesen sie auch", "das könnte sie auch interessieren", "this slideshow requires javascript",
             "to read the full story", "continue reading", "back to top", "nach oben", "close", "schließen", "menu", "menü", "search",
-            "suche", "follow us", "folgen sie uns");
+            "suche", "follow us", "folgen sie uns", "kommentieren", "kommentar schreiben", "antworten", "reply", "leave a reply",
+            "leave a comment");
+    /** A request to log in before taking part, in German or English: furniture of discussion pages. */
+    private static final Pattern LOGIN_PROMPT = Pattern.compile("(?iu)(sie müssen sich|du musst dich|bitte melden sie sich|"
+            + "you must be|please) (\\p{L}+ )?(einloggen|anmelden|an\\b|logged in|log in|sign in)");
     /** The words that open the reading tips or the author's box under an article, in German and English. */
     private static final Pattern READING_TIPS = Pattern.compile("(?iu)(das (thema )?könnte (dich|sie|euch) auch interessieren|"
             + "auch interessant|schon gelesen|lesen sie auch|lies auch|mehr zum thema|weitere artikel|ähnliche (artikel|beiträge)|"
@@ -148,7 +152,7 @@ final class HtmlMainText {
     /** Page furniture that is written out in the text: "Advertisement", "Read more", "© 2019 ... All rights reserved". */
     private static boolean isBoilerplateLine(String paragraph) {
         String line = paragraph.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\p{P}\\s]+$", "").replaceAll("^[\\p{P}\\s]+", "");
-        return BOILERPLATE_LINES.contains(line)
+        return BOILERPLATE_LINES.contains(line) || paragraph.length() < 200 && LOGIN_PROMPT.matcher(line).lookingAt()
                 || paragraph.length() < 200 && (line.startsWith("©") || line.startsWith("copyright") || line.contains("all rights reserved"));
     }
 

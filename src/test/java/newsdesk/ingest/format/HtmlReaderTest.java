@@ -101,13 +101,14 @@ class HtmlReaderTest {
                 + post.formatted("Mein iPhone lädt seit dem Update nicht mehr, wenn es über Nacht am Kabel hängt, und ich habe alles versucht.")
                 + post.formatted("Bei mir ist es genauso, seit dem letzten Update, und auch ein neues Kabel hilft leider nicht.")
                 + post.formatted("Schalte die optimierte Ladefunktion in den Einstellungen aus, das hat bei mir geholfen.")
-                + "<p>Kommentieren</p></main></body></html>";
+                + "<p>Kommentieren</p><p>Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.</p></main></body></html>";
 
         ParsedArticle article = reader.read(page);
 
-        assertThat(article.text().paragraphs()).hasSizeGreaterThanOrEqualTo(3)
+        assertThat(article.text().paragraphs()).hasSize(4)
                 .anyMatch(p -> p.startsWith("Mein iPhone lädt seit dem Update"))
-                .anyMatch(p -> p.startsWith("Schalte die optimierte Ladefunktion"));
+                .anyMatch(p -> p.startsWith("Schalte die optimierte Ladefunktion"))
+                .noneMatch(p -> p.contains("Kommentieren") || p.contains("einloggen"));
     }
 
     @Test

@@ -78,7 +78,7 @@ class StorageFaultsIT {
 
                 await().atMost(Duration.ofSeconds(40).minusNanos(System.nanoTime() - faultStart))
                         .until(() -> MonitoringPort.get(port, "/observe/health/ready").statusCode() == 503);
-                assertThat(MonitoringPort.get(port, "/observe/health/ready").body()).contains("storage-unwritable");
+                assertThat(MonitoringPort.get(port, "/observe/health/ready").body()).contains("No space left on device");
                 assertThat(MonitoringPort.get(port, "/api/status").body()).contains("storage-unwritable");
                 Thread.sleep(Math.max(0, Duration.ofSeconds(40).toMillis() - (System.nanoTime() - faultStart) / 1_000_000));
                 List<String> duringFault = Files.readAllLines(log).subList(linesBefore, lines(log));

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
@@ -125,12 +124,6 @@ class CacheJournal {
     /** Lets go of the file, keeping it for the next open (the cache could not commit). */
     void close() throws IOException {
         channel.close();
-    }
-
-    /** Everything is committed and the cache closes: no journal is needed until the next start. */
-    void discard() throws IOException {
-        channel.close();
-        Files.delete(file);
     }
 
     static Path beside(Path cacheFile) {

@@ -381,6 +381,7 @@ public class TranslationCache implements Service {
     private void closeQuietly() {
         MVStore open = store;
         if (open != null && !open.isClosed()) {
+            // Without writing: it is closed after a commit, or because writes fail.
             open.closeImmediately();
         }
         try {
@@ -467,20 +468,31 @@ public class TranslationCache implements Service {
         // Opened when built, so a problem shows before the first article.
     }
 
-    /** Writes what is left and lets go of the file, for the next process. */
+    /**
+     * Writes what is left and lets go of the file, for the next process. The journal stays, empty but for its
+     * mark, so a file cut short meanwhile is noticed at the next start.
+     */
     @Override
     public void stop() {
-        if (file == null || unavailable || store.isClosed()) {
+        if (file == null) {
             return;
         }
         writing.lock();
         try {
+            synchronized (unstored) {
+                if (!unstored.isEmpty()) {
+                    LOG.warn("{} paid translation(s) could not be stored in the translation cache {}: their texts are billed "
+                            + "again if they come back.", unstored.size(), dir);
+                }
+            }
+            if (unavailable || store.isClosed()) {
+                return;
+            }
             commit();
-            journal.discard();
         } catch (IOException | MVStoreException e) {
             LOG.debug("Could not empty the cache journal in {}; it is read again at the next start", dir);
         } finally {
-            store.close();
+            closeQuietly();
             writing.unlock();
         }
     }

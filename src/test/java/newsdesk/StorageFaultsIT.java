@@ -78,10 +78,13 @@ class StorageFaultsIT {
 
                 await().atMost(Duration.ofSeconds(40).minusNanos(System.nanoTime() - faultStart))
                         .until(() -> MonitoringPort.get(port, "/observe/health/ready").statusCode() == 503);
+                System.out.printf("Readiness 503 %.1f s after the disk began to fill%n", (System.nanoTime() - faultStart) / 1e9);
                 assertThat(MonitoringPort.get(port, "/observe/health/ready").body()).contains("No space left on device");
                 assertThat(MonitoringPort.get(port, "/api/status").body()).contains("storage-unwritable");
                 Thread.sleep(Math.max(0, Duration.ofSeconds(40).toMillis() - (System.nanoTime() - faultStart) / 1_000_000));
                 List<String> duringFault = Files.readAllLines(log).subList(linesBefore, lines(log));
+                System.out.printf("%d log lines in the 40 s of the full disk, of them WARN or ERROR:%n%s%n", duringFault.size(),
+                        String.join("\n", duringFault.stream().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).toList()));
                 assertThat(duringFault.size()).as("log lines in the 40 s of the full disk:\n%s", String.join("\n", duringFault))
                         .isLessThanOrEqualTo(100);
                 assertThat(String.join("\n", duringFault)).doesNotContain("Message History").doesNotContain("\tat ");
@@ -102,6 +105,7 @@ class StorageFaultsIT {
                 for (String name : names) {
                     assertThat(JarProcess.countLines(log, "Translated " + name + " ")).as("deliveries of %s", name).isEqualTo(1);
                 }
+                System.out.printf("Billed %d characters for %d source characters%n", deepl.billedCharacters(), sourceCharacters);
                 assertThat(deepl.billedCharacters()).as("billed, for %d source characters", sourceCharacters)
                         .isLessThanOrEqualTo(sourceCharacters * 102 / 100);
                 assertThat(JarProcess.countLines(log, "Newsdesk watches")).as("no restart").isEqualTo(1);

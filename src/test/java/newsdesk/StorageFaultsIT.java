@@ -30,9 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StorageFaultsIT {
 
-    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
-    private static final int NOBODY = 65534;
-
     @TempDir
     Path dir;
 
@@ -122,19 +119,7 @@ class StorageFaultsIT {
 
     @Test
     void anOutboxTheServiceMayNotWriteToIsOneStateAndItsArticlesAreDeliveredOnceItIsWritable() throws Exception {
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path data = dir.resolve("data");
-        for (String folder : List.of("inbox", "outbox", "archive", "error")) {
-            Files.createDirectories(data.resolve(folder));
-        }
-        if (ROOT) {
-            try (Stream<Path> paths = Files.walk(data)) {
-                for (Path path : (Iterable<Path>) paths::iterator) {
-                    Files.setAttribute(path, "unix:uid", NOBODY);
-                    Files.setAttribute(path, "unix:gid", NOBODY);
-                }
-            }
-        }
+        Path data = JarProcess.dataFolderForOrdinaryUser(dir, dir.resolve("data"));
         Path outbox = data.resolve("outbox");
         try (DeeplSimulator deepl = DeeplSimulator.start(RunningNewsdesk.AUTH_KEY)) {
             Path log = dir.resolve("newsdesk.log");
@@ -145,9 +130,7 @@ class StorageFaultsIT {
                     "NEWSDESK_DATA_DIR", data.toString(),
                     "NEWSDESK_MONITORING_PORT", String.valueOf(port)));
             // Root may write anywhere: the service runs as nobody, for whom the folder's mode means something.
-            Process newsdesk = JarProcess.start(JarProcess.installIn(dir.resolve("app")), ROOT
-                    ? List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--")
-                    : List.of(), env, log);
+            Process newsdesk = JarProcess.start(JarProcess.installIn(dir.resolve("app")), JarProcess.asOrdinaryUser(), env, log);
             try {
                 await().atMost(Duration.ofSeconds(90)).until(() -> JarProcess.countLines(log, "Newsdesk watches") == 1);
                 Files.setPosixFilePermissions(outbox, PosixFilePermissions.fromString("---------"));

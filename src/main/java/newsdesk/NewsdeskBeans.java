@@ -164,9 +164,9 @@ public class NewsdeskBeans implements CamelConfiguration {
 
     /** A folder the articles' results or originals go to that takes no writes (a full disk, no permission). */
     @BindToRegistry
-    public StoragePause storagePause(@BeanInject("serviceState") ServiceState state,
+    public StoragePause storagePause(CamelContext context, @BeanInject("serviceState") ServiceState state,
                                      @PropertyInject("newsdesk.state.storage-check-ms") long maxProbeMs) {
-        return new StoragePause(state, maxProbeMs);
+        return new StoragePause(state, maxProbeMs, context);
     }
 
     @BindToRegistry

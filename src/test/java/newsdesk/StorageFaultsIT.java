@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with dd while articles arrive), and an outbox the service's user may not write to. Each is one paused state:
  * readiness 503 with the reason, a few log lines instead of one per file and retry, nothing in error/, no
  * half-written result left behind and nothing billed twice; once the folder takes writes again every waiting
- * article is delivered exactly once, without a restart.
+ * article is delivered exactly once, without a restart. Then an archive closed to that user: its original
+ * stays in the inbox and is archived once the folder opens, not billed again.
  */
 class StorageFaultsIT {
 
@@ -121,6 +122,7 @@ class StorageFaultsIT {
     void anOutboxTheServiceMayNotWriteToIsOneStateAndItsArticlesAreDeliveredOnceItIsWritable() throws Exception {
         Path data = JarProcess.dataFolderForOrdinaryUser(dir, dir.resolve("data"));
         Path outbox = data.resolve("outbox");
+        Path archive = data.resolve("archive");
         try (DeeplSimulator deepl = DeeplSimulator.start(RunningNewsdesk.AUTH_KEY)) {
             Path log = dir.resolve("newsdesk.log");
             int port = Articles.freePort();
@@ -168,8 +170,32 @@ class StorageFaultsIT {
                         .until(() -> MonitoringPort.get(port, "/observe/health/ready").statusCode() == 200);
                 await().atMost(Duration.ofSeconds(20)).until(() -> JarProcess.countLines(log, "[storage-unwritable]") == 2);
                 assertThat(JarProcess.countLines(log, "Over after")).isEqualTo(1);
+
+                // The archive closed: the result is delivered, but its original cannot leave the inbox. One state again,
+                // not a Camel WARN with a stack trace at every poll; the original is archived once the folder opens.
+                Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("---------"));
+                int linesBeforeArchive = lines(log);
+                Path draft = data.resolve("archiv.txt.part");
+                Files.writeString(draft, article(200), StandardCharsets.UTF_8);
+                Files.move(draft, data.resolve("inbox/archiv.txt"), StandardCopyOption.ATOMIC_MOVE);
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> MonitoringPort.get(port, "/observe/health/ready").statusCode() == 503);
+                Thread.sleep(3000);
+                List<String> whileClosed = Files.readAllLines(log).subList(linesBeforeArchive, lines(log));
+                assertThat(whileClosed.size()).as("log lines while the archive is closed:\n%s", String.join("\n", whileClosed))
+                        .isLessThanOrEqualTo(6);
+                assertThat(whileClosed.stream().filter(line -> line.contains(" ERROR ") || line.contains(" WARN ")))
+                        .singleElement().asString().contains("[storage-unwritable]").contains(archive.toString());
+                assertThat(data.resolve("inbox/archiv.txt")).exists();
+                long billedOnce = deepl.billedCharacters();
+
+                Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rwxr-xr-x"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> list(data.resolve("inbox")).isEmpty());
+                assertThat(list(archive)).hasSize(names.size() + 1);
+                assertThat(deepl.billedCharacters()).as("the article tried again is not billed again").isEqualTo(billedOnce);
             } finally {
                 Files.setPosixFilePermissions(outbox, PosixFilePermissions.fromString("rwxr-xr-x"));
+                Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rwxr-xr-x"));
                 JarProcess.stop(newsdesk);
             }
         }

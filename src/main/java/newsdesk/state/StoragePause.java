@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import newsdesk.desk.Desk;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.spi.ExceptionHandler;
+import org.apache.camel.support.LoggingExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +25,11 @@ import org.slf4j.LoggerFactory;
  * retrying or rejecting the file: this enters {@link Condition#STORAGE_UNWRITABLE} with a probe that writes and
  * deletes a small file in each folder that failed, and removes the half-written temporary file the failed write
  * left, so readers of the folder never see it. The article's file stays in the inbox.
+ *
+ * <p>It is also the inbox consumers' exception handler: an original that cannot be moved to its archive or error
+ * folder after its work pauses the same way (other consumer failures are logged as Camel logs them).
  */
-public class StoragePause {
+public class StoragePause implements ExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoragePause.class);
     /** What Camel's file producer writes first; renamed once whole. */
@@ -35,12 +41,14 @@ public class StoragePause {
 
     private final ServiceState state;
     private final long maxProbeMs;
+    private final ExceptionHandler others;
     /** The folders that failed since the condition began; each must take a write before it ends. */
     private final Set<Path> failed = new LinkedHashSet<>();
 
-    public StoragePause(ServiceState state, long maxProbeMs) {
+    public StoragePause(ServiceState state, long maxProbeMs, CamelContext context) {
         this.state = state;
         this.maxProbeMs = maxProbeMs;
+        this.others = new LoggingExceptionHandler(context, getClass());
     }
 
     /** Whether {@code failure}, or one of its causes, says a folder takes no writes (rather than something about the file). */
@@ -74,6 +82,28 @@ public class StoragePause {
                 || where.contains(folder.toAbsolutePath().normalize().toString())).toList();
         removeTemporaryFile(affected, exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class));
         unwritable(affected.isEmpty() ? folders : affected, failure);
+    }
+
+    /** An original could not be moved to its archive or error folder: it stays in the inbox, and is worked on again later. */
+    @Override
+    public void handleException(String message, Exchange exchange, Throwable exception) {
+        Desk desk = exchange == null ? null : exchange.getProperty("deskSettings", Desk.class);
+        if (desk == null || !isUnwritable(exception)) {
+            others.handleException(message, exchange, exception);
+            return;
+        }
+        String done = exchange.getProperty("newsdeskDoneFolder", desk.archive(), String.class);
+        unwritable(List.of(Path.of(done)), exception);
+    }
+
+    @Override
+    public void handleException(String message, Throwable exception) {
+        handleException(message, null, exception);
+    }
+
+    @Override
+    public void handleException(Throwable exception) {
+        handleException(null, null, exception);
     }
 
     /** {@code folders} take no writes ({@code failure} says why): Newsdesk takes no work until each takes a write again. */

@@ -38,7 +38,7 @@ class StoragePauseTest {
         context.start();
         state = new ServiceState(context, Clock.systemUTC(), 50, 0);
         state.start();
-        storage = new StoragePause(state, 200);
+        storage = new StoragePause(state, 200, context);
     }
 
     @AfterEach

@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * deletes a small file in each folder that failed, and removes the half-written temporary file the failed write
  * left, so readers of the folder never see it. The article's file stays in the inbox.
  *
- * <p>It is also the inbox consumers' exception handler: an original that cannot be moved to its archive or error
- * folder after its work pauses the same way (other consumer failures are logged as Camel logs them).
+ * <p>It also handles the inbox consumers' failures to move an original to its archive or error folder after its
+ * work (their onCompletionExceptionHandler), which pause the same way; Camel's own handler logs nothing of them
+ * here (its logger is quietened) and the file would be worked on again at every poll. Other such failures are
+ * logged as ERROR.
  */
 public class StoragePause implements ExceptionHandler {
 

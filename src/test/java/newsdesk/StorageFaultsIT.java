@@ -139,14 +139,9 @@ class StorageFaultsIT {
                 int linesBefore = lines(log);
                 List<String> names = new ArrayList<>();
                 for (int i = 0; i < 5; i++) {
-                    String name = "gesperrt-" + i + ".txt";
-                    Path draft = data.resolve(name + ".part");
-                    Files.writeString(draft, article(100 + i), StandardCharsets.UTF_8);
-                    Files.move(draft, data.resolve("inbox").resolve(name), StandardCopyOption.ATOMIC_MOVE);
-                    names.add(name);
+                    names.add(drop(data, "gesperrt-" + i + ".txt", 100 + i));
                 }
-                await().atMost(Duration.ofSeconds(20))
-                        .until(() -> MonitoringPort.get(port, "/observe/health/ready").statusCode() == 503);
+                awaitReadiness(port, 503);
                 Thread.sleep(8000);
                 List<String> duringFault = Files.readAllLines(log).subList(linesBefore, lines(log));
                 assertThat(duringFault.size()).as("log lines while the outbox is closed:\n%s", String.join("\n", duringFault))
@@ -166,20 +161,16 @@ class StorageFaultsIT {
                     assertThat(JarProcess.countLines(log, "Translated " + name + " ")).as("deliveries of %s", name).isEqualTo(1);
                 }
                 assertThat(deepl.billedCharacters()).as("nothing billed again").isEqualTo(billed);
-                await().atMost(Duration.ofSeconds(20))
-                        .until(() -> MonitoringPort.get(port, "/observe/health/ready").statusCode() == 200);
+                awaitReadiness(port, 200);
                 await().atMost(Duration.ofSeconds(20)).until(() -> JarProcess.countLines(log, "[storage-unwritable]") == 2);
                 assertThat(JarProcess.countLines(log, "Over after")).isEqualTo(1);
 
                 // The archive closed: the result is delivered, but its original cannot leave the inbox. One state again,
-                // not a Camel WARN with a stack trace at every poll; the original is archived once the folder opens.
+                // rather than the article worked on again, unseen, at every poll; it is archived once the folder opens.
                 Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("---------"));
                 int linesBeforeArchive = lines(log);
-                Path draft = data.resolve("archiv.txt.part");
-                Files.writeString(draft, article(200), StandardCharsets.UTF_8);
-                Files.move(draft, data.resolve("inbox/archiv.txt"), StandardCopyOption.ATOMIC_MOVE);
-                await().atMost(Duration.ofSeconds(20))
-                        .until(() -> MonitoringPort.get(port, "/observe/health/ready").statusCode() == 503);
+                drop(data, "archiv.txt", 200);
+                awaitReadiness(port, 503);
                 Thread.sleep(3000);
                 List<String> whileClosed = Files.readAllLines(log).subList(linesBeforeArchive, lines(log));
                 assertThat(whileClosed.size()).as("log lines while the archive is closed:\n%s", String.join("\n", whileClosed))
@@ -199,6 +190,19 @@ class StorageFaultsIT {
                 JarProcess.stop(newsdesk);
             }
         }
+    }
+
+    /** Article {@code n} written beside the inbox and renamed in whole as {@code name}. */
+    private static String drop(Path data, String name, int n) throws IOException {
+        Path draft = data.resolve(name + ".part");
+        Files.writeString(draft, article(n), StandardCharsets.UTF_8);
+        Files.move(draft, data.resolve("inbox").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        return name;
+    }
+
+    private static void awaitReadiness(int port, int status) {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> MonitoringPort.get(port, "/observe/health/ready").statusCode() == status);
     }
 
     /** About 1,500 characters, each {@code n} its own text, so none comes from the cache. */

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,7 +66,7 @@ public class TranslationCache implements Service {
     /** What an entry costs beyond its text, roughly: the key and MVStore's bookkeeping. */
     private static final int ENTRY_OVERHEAD_BYTES = 96;
     /** Paid translations kept while they cannot be stored: hours of work, well within the heap. */
-    static final long MAX_UNSTORED_BYTES = 32L * 1024 * 1024;
+    private static final long MAX_UNSTORED_BYTES = 32L * 1024 * 1024;
     private static final String BYTES = "bytes";
     private static final String PREVIOUS_BYTES = "previous-bytes";
     private static final String GENERATION = "generation";

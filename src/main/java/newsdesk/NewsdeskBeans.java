@@ -41,6 +41,7 @@ import newsdesk.translate.MissingSettingException;
 import org.apache.camel.BeanInject;
 import newsdesk.state.Condition;
 import newsdesk.state.ServiceState;
+import newsdesk.state.StoragePause;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
@@ -159,6 +160,13 @@ public class NewsdeskBeans implements CamelConfiguration {
                                      @PropertyInject("newsdesk.state.first-probe-ms") long firstProbeMs,
                                      @PropertyInject("newsdesk.log.reminder-ms") long reminderMs) {
         return new ServiceState(context, Clock.systemUTC(), firstProbeMs, reminderMs);
+    }
+
+    /** A folder the articles' results or originals go to that takes no writes (a full disk, no permission). */
+    @BindToRegistry
+    public StoragePause storagePause(CamelContext context, @BeanInject("serviceState") ServiceState state,
+                                     @PropertyInject("newsdesk.state.storage-check-ms") long maxProbeMs) {
+        return new StoragePause(state, maxProbeMs, context);
     }
 
     @BindToRegistry

@@ -52,9 +52,12 @@ public class DeeplBeans implements CamelConfiguration {
                                            @PropertyInject("newsdesk.cache.max-mb") long cacheMaxMb,
                                            @BeanInject("deeplAnswerTimes") DeeplAnswerTimes answerTimes,
                                            @BeanInject("deeplBudget") DeeplBudget budget,
-                                           @BeanInject("glossarySync") GlossarySync glossaries)
+                                           @BeanInject("glossarySync") GlossarySync glossaries,
+                                           @BeanInject("serviceState") ServiceState state,
+                                           @PropertyInject("newsdesk.state.storage-check-ms") long storageCheckMs)
             throws Exception {
-        TranslationCache cache = new TranslationCache(Path.of(dataDir, "cache"), cacheMaxMb * 1024 * 1024);
+        TranslationCache cache = new TranslationCache(Path.of(dataDir, "cache"), cacheMaxMb * 1024 * 1024, state,
+                storageCheckMs);
         context.addService(cache, true, true);
         DeeplAnswers billedCounter = (billed, nanos) ->
                 context.getRegistry().lookupByNameAndType("articleCounters", ArticleCounters.class).billed(billed);

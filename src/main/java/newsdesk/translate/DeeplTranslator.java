@@ -229,6 +229,8 @@ public class DeeplTranslator {
         long billed = 0;
         try {
             for (List<RequestPacker.Piece> request : packer.pack(List.copyOf(claimed.values()), context)) {
+                // What the last answer bought may not have reached the disk: nothing more is bought until it can.
+                cache.checkAvailable();
                 List<TextResult> results = call(request.stream().map(RequestPacker.Piece::value).toList(),
                         sourceLanguage, options);
                 Map<String, TranslationCache.Entry> answers = new LinkedHashMap<>();

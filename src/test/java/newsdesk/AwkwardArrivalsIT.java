@@ -34,8 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AwkwardArrivalsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
-    private static final int NOBODY = 65534;
+    private static final boolean ROOT = JarProcess.ROOT;
     private static final String FORGED = "2026-01-01T00:00:00.000 ERROR [main] newsdesk.articles - FORGED";
 
     @TempDir
@@ -43,19 +42,7 @@ class AwkwardArrivalsIT {
 
     @Test
     void awkwardFilesEachGetAClearOutcomeAndNothingLeaksOrEscapes() throws Exception {
-        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path data = root.resolve("data");
-        for (String folder : List.of("inbox", "outbox", "archive", "error")) {
-            Files.createDirectories(data.resolve(folder));
-        }
-        if (ROOT) {
-            try (Stream<Path> paths = Files.walk(data)) {
-                for (Path path : (Iterable<Path>) paths::iterator) {
-                    Files.setAttribute(path, "unix:uid", NOBODY);
-                    Files.setAttribute(path, "unix:gid", NOBODY);
-                }
-            }
-        }
+        Path data = JarProcess.dataFolderForOrdinaryUser(root, root.resolve("data"));
         Path inbox = data.resolve("inbox");
         Path log = root.resolve("newsdesk.log");
         Path secret = Files.writeString(root.resolve("geheim.txt"), "GEHEIMSACHE: Die Zugangsdaten liegen im Tresor.\n");
@@ -63,9 +50,7 @@ class AwkwardArrivalsIT {
         Files.writeString(inSubfolder, article("Unterordner"));
 
         try (DeeplSimulator deepl = DeeplSimulator.start(RunningNewsdesk.AUTH_KEY)) {
-            Process newsdesk = JarProcess.start(JarProcess.installIn(root.resolve("app")), ROOT
-                    ? List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--")
-                    : List.of(), Map.of(
+            Process newsdesk = JarProcess.start(JarProcess.installIn(root.resolve("app")), JarProcess.asOrdinaryUser(), Map.of(
                     "DEEPL_AUTH_KEY", RunningNewsdesk.AUTH_KEY,
                     "DEEPL_SERVER_URL", deepl.url(),
                     "NEWSDESK_DATA_DIR", data.toString(),

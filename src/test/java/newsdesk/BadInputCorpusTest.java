@@ -1,6 +1,5 @@
 package newsdesk;
 
-import newsdesk.ingest.ReadLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,6 +27,7 @@ import java.util.stream.Stream;
 import newsdesk.deeplsim.RecordedRequest;
 import newsdesk.ingest.ArticleReader;
 import newsdesk.ingest.InboxNames;
+import newsdesk.ingest.ReadLimits;
 import newsdesk.ingest.UnprocessableArticleException;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;

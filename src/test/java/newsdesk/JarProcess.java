@@ -90,6 +90,35 @@ public final class JarProcess {
         return directory;
     }
 
+    /** Whether the tests run as root, for whom file modes mean nothing: the jar then runs as "nobody" ({@link #asOrdinaryUser}). */
+    public static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+    private static final int NOBODY = 65534;
+
+    /** What goes before java so the jar runs as an ordinary user: nothing, or for root setpriv to "nobody". */
+    public static List<String> asOrdinaryUser() {
+        return ROOT ? List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--") : List.of();
+    }
+
+    /**
+     * {@code data} with the folders inbox, outbox, archive and error, owned by the user {@link #asOrdinaryUser}
+     * runs the jar as; {@code root} (holding it) readable by all.
+     */
+    public static Path dataFolderForOrdinaryUser(Path root, Path data) throws IOException {
+        Files.setPosixFilePermissions(root, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (String folder : List.of("inbox", "outbox", "archive", "error")) {
+            Files.createDirectories(data.resolve(folder));
+        }
+        if (ROOT) {
+            try (var paths = Files.walk(data)) {
+                for (Path path : (Iterable<Path>) paths::iterator) {
+                    Files.setAttribute(path, "unix:uid", NOBODY);
+                    Files.setAttribute(path, "unix:gid", NOBODY);
+                }
+            }
+        }
+        return data;
+    }
+
     /** What a run of the jar that ends by itself printed, and its exit code. */
     public record Run(int exitCode, String out, String err) {
     }

@@ -35,6 +35,7 @@ public final class SettingValueCheck {
             range("newsdesk.deepl.pause-check-ms", 100, DAY_MS),
             range("newsdesk.deepl.unreachable-check-ms", 100, DAY_MS),
             range("newsdesk.state.first-probe-ms", 1, DAY_MS),
+            range("newsdesk.state.storage-check-ms", 1, DAY_MS),
             range("newsdesk.deepl.budget.monthly-chars", 0, Long.MAX_VALUE),
             range("newsdesk.deepl.budget.daily-chars", 0, Long.MAX_VALUE),
             range("newsdesk.deepl.budget.billing-day", 1, 28),

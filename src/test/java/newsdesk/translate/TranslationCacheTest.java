@@ -2,6 +2,7 @@ package newsdesk.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import com.deepl.api.Formality;
 import com.deepl.api.TextTranslationOptions;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import newsdesk.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +33,7 @@ class TranslationCacheTest {
         assertThat(again.get(key)).contains(new TranslationCache.Entry("[EN-US] Good day", "DE"));
         assertThat(again.get(again.key("Guten Abend", "DE", "EN-US", null))).isEmpty();
         again.stop();
-        assertThat(files()).containsExactly("translations.mv.db");
+        assertThat(files()).containsExactly("translations.journal", "translations.mv.db");
     }
 
     @Test
@@ -70,7 +72,7 @@ class TranslationCacheTest {
         }
         cache.stop();
 
-        assertThat(files()).containsExactly("translations.mv.db");
+        assertThat(files()).containsExactly("translations.journal", "translations.mv.db");
         long size = Files.size(dir.resolve("translations.mv.db"));
         // A file per text took 407 MB. Here each entry costs a few hundred bytes beyond its text (key, B-tree pages).
         assertThat(size).as("bytes on disk for %d bytes of text", textBytes).isLessThan(textBytes + 100_000L * 500);
@@ -130,8 +132,79 @@ class TranslationCacheTest {
 
         assertThat(cache.get(key)).isPresent();
         cache.stop();
-        assertThat(files()).hasSize(2).contains("translations.mv.db")
+        assertThat(files()).hasSize(3).contains("translations.mv.db", "translations.journal")
                 .anyMatch(name -> name.startsWith("translations.mv.db.unreadable-"));
+    }
+
+    /** The folder deleted while the cache is open: the open store still has it all (the entry that finds it gone too), and writes it to a new file. */
+    @Test
+    void aFolderDeletedWhileRunningIsWrittenAnewWithWhatItHeld() throws Exception {
+        TranslationCache cache = new TranslationCache(dir, MB);
+        String before = cache.key("Vorher", "DE", "EN-US", null);
+        cache.put(Map.of(before, new TranslationCache.Entry("[EN-US] Before", "DE")));
+        Thread.sleep(1100);
+        cache.put(Map.of(cache.key("Noch vorher", "DE", "EN-US", null), new TranslationCache.Entry("[EN-US] Still before", "DE")));
+        deleteFolder();
+        String after = cache.key("Nachher", "DE", "EN-US", null);
+        try (LogCapture log = new LogCapture()) {
+            Thread.sleep(1100);
+            cache.put(Map.of(after, new TranslationCache.Entry("[EN-US] After", "DE")));
+            assertThat(log.messages(Level.WARN)).singleElement().asString()
+                    .contains("was deleted while Newsdesk ran: its 3 translation(s) are written to a new file");
+        }
+        cache.stop();
+
+        TranslationCache again = new TranslationCache(dir, MB);
+        assertThat(again.get(before)).isPresent();
+        assertThat(again.get(after)).isPresent();
+        again.stop();
+    }
+
+    /** A file cut short after a clean stop goes back to an earlier state: the journal's mark tells how much was lost. */
+    @Test
+    void aFileCutShortIsSaidWithHowManyTranslationsWereLost() throws Exception {
+        TranslationCache cache = new TranslationCache(dir, MB);
+        for (int i = 0; i < 400; i++) {
+            cache.put(Map.of(cache.key("Text " + i, "DE", "EN-US", null), new TranslationCache.Entry("x".repeat(200) + i, "DE")));
+            if (i % 100 == 99) {
+                Thread.sleep(1050);
+            }
+        }
+        cache.stop();
+        Path file = dir.resolve("translations.mv.db");
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(channel.size() / 2);
+        }
+
+        try (LogCapture log = new LogCapture()) {
+            TranslationCache again = new TranslationCache(dir, MB);
+            again.stop();
+            assertThat(log.messages(Level.WARN)).anyMatch(message -> message.contains("translation(s) stored before its last commit are lost"));
+        }
+    }
+
+    /** A journal whose first record is damaged: what it held is lost, and said to be. */
+    @Test
+    void aDamagedJournalIsSaidWithTheBytesLost() throws Exception {
+        TranslationCache cache = new TranslationCache(dir, MB);
+        cache.stop();
+        byte[] garbage = new byte[300];
+        java.util.Arrays.fill(garbage, (byte) 0x7f);
+        Files.write(dir.resolve("translations.journal"), garbage);
+
+        try (LogCapture log = new LogCapture()) {
+            new TranslationCache(dir, MB).stop();
+            assertThat(log.messages(Level.WARN)).singleElement().asString()
+                    .contains("has a damaged record at byte 0: the 300 byte(s) from there");
+        }
+    }
+
+    private void deleteFolder() throws Exception {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private java.util.List<String> files() throws Exception {

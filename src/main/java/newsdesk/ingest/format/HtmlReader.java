@@ -5,6 +5,7 @@ import java.util.List;
 import newsdesk.article.SourceMetadata;
 import newsdesk.ingest.ReadLimits;
 import newsdesk.ingest.UnprocessableArticleException;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /** A saved web page: its metadata and the article text found among the page's furniture ({@link HtmlMainText}). */
@@ -25,7 +26,9 @@ public final class HtmlReader implements FormatReader {
     public ParsedArticle read(String content) throws UnprocessableArticleException {
         Document page = HtmlFragment.parse(content, false, limits);
         SourceMetadata metadata = HtmlMetadata.of(page);
-        List<String> paragraphs = new ArrayList<>(HtmlMainText.paragraphs(page.body()));
+        // A second copy of a page already within the depth limit.
+        List<String> paragraphs = new ArrayList<>(HtmlMainText.paragraphs(page.body(), metadata.headline(),
+                () -> Jsoup.parse(content).body()));
         // The headline is the title line already.
         if (metadata.headline() != null) {
             paragraphs.removeIf(paragraph -> paragraph.equalsIgnoreCase(metadata.headline()));

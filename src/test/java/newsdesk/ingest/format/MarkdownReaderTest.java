@@ -1,9 +1,9 @@
 package newsdesk.ingest.format;
 
-import newsdesk.ingest.ReadLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import newsdesk.ingest.ReadLimits;
 import newsdesk.ingest.UnprocessableArticleException;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,10 @@
 package newsdesk.ingest.format;
 
-import newsdesk.ingest.ReadLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import newsdesk.ingest.ReadLimits;
 import newsdesk.ingest.UnprocessableArticleException;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package newsdesk.ingest.format;
 
-import newsdesk.ingest.ReadLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import newsdesk.ingest.ReadLimits;
 import newsdesk.ingest.UnprocessableArticleException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

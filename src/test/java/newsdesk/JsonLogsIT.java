@@ -39,6 +39,32 @@ class JsonLogsIT {
     @TempDir
     Path dir;
 
+    /** A name with a right-to-left override and line and paragraph separators: escaped as \\uXXXX, as in the text lines. */
+    @Test
+    void controlCharactersOfFileNamesAreEscapedAsInTheTextLines() throws Exception {
+        try (DeeplSimulator deepl = DeeplSimulator.start(RunningNewsdesk.AUTH_KEY)) {
+            Path data = dir.resolve("data");
+            Path log = dir.resolve("out.log");
+            Process process = JarProcess.start(Map.of(
+                    "NEWSDESK_LOG_FORMAT", "json",
+                    "DEEPL_AUTH_KEY", RunningNewsdesk.AUTH_KEY,
+                    "DEEPL_SERVER_URL", deepl.url(),
+                    "NEWSDESK_DATA_DIR", data.toString(),
+                    "NEWSDESK_MONITORING_PORT", String.valueOf(Articles.freePort())), log);
+            try {
+                await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains("Newsdesk watches"));
+                String hostile = "leer\u202Eenil\u2028zeile\u2029\u007f.txt";
+                Files.write(data.resolve("inbox").resolve(hostile), new byte[0]);
+                await().atMost(Duration.ofSeconds(30)).until(() -> jsonLines(log).stream()
+                        .anyMatch(line -> line.get("message").asText().contains("Rejected " + hostile)));
+                assertThat(Files.readString(log)).doesNotContain("\u202E").doesNotContain("\u2028").doesNotContain("\u2029")
+                        .doesNotContain("\u007f").contains("leer\\u202eenil\\u2028zeile\\u2029\\u007f.txt");
+            } finally {
+                JarProcess.stop(process);
+            }
+        }
+    }
+
     @Test
     void everyLineIsJsonAndTheArticlesLinesCarryItsIdFileAndDesk() throws Exception {
         try (DeeplSimulator deepl = DeeplSimulator.start(RunningNewsdesk.AUTH_KEY)) {
@@ -102,14 +128,6 @@ class JsonLogsIT {
                 assertThat(summed(afterwards, 5)).as("DeepL answers").isEqualTo(deepl.translateRequestCount() - 1);
                 assertThat(summed(afterwards, 8)).as("retries").isEqualTo(1);
                 assertThat(summed(afterwards, 2)).as("rejected").isZero();
-
-                // A name with a right-to-left override and line and paragraph separators: escaped, as in the text lines.
-                String hostile = "leer\u202Eenil\u2028zeile\u2029.txt";
-                Files.write(data.resolve("inbox").resolve(hostile), new byte[0]);
-                await().atMost(Duration.ofSeconds(30)).until(() -> jsonLines(log).stream()
-                        .anyMatch(line -> line.get("message").asText().contains("Rejected " + hostile)));
-                assertThat(Files.readString(log)).doesNotContain("\u202E").doesNotContain("\u2028").doesNotContain("\u2029")
-                        .contains("leer\\u202eenil\\u2028zeile\\u2029.txt");
             } finally {
                 JarProcess.stop(process);
             }

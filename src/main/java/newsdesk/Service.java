@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Properties;
 import newsdesk.broker.BrokerBeans;
 import newsdesk.desk.DeskWatcher;
+import newsdesk.http.SignInSetup;
 import newsdesk.intake.IntakeBeans;
 import newsdesk.monitor.MonitoringAddress;
 import newsdesk.monitor.MonitoringBeans;
@@ -97,6 +98,7 @@ public final class Service {
         main.setDefaultPropertyPlaceholderLocation("file:" + home().resolve(CONFIG_FILE));
         main.setOverrideProperties(overrides);
         main.addMainListener(new SettingsCheck());
+        main.addMainListener(new SignInSetup());
         main.addMainListener(new FirstLookAtDesks());
         return main;
     }

@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import newsdesk.deeplsim.DeeplSimulator;
 import newsdesk.http.HttpClients;
 import org.junit.jupiter.api.Test;
@@ -39,14 +37,8 @@ class SignedInStatusPageIT {
             int port = Articles.freePort();
             WebDriver browser = StatusPageIT.chromium();
             try {
-                Process process = JarProcess.start(Map.of(
-                        "DEEPL_AUTH_KEY", RunningNewsdesk.AUTH_KEY,
-                        "DEEPL_SERVER_URL", deepl.url(),
-                        "NEWSDESK_DATA_DIR", dir.resolve("data").toString(),
-                        "NEWSDESK_MONITORING_PORT", String.valueOf(port),
-                        "NEWSDESK_HTTP_USERS_FILE", EDITOR.usersFile(dir).toString()), log);
+                Process process = EDITOR.startJar(dir, deepl, port, log);
                 try {
-                    await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains("Newsdesk watches"));
                     browser.get("http://127.0.0.1:" + port + "/");
                     assertThat(browser.findElements(By.id("desks"))).as("the page without credentials").isEmpty();
                     assertThat(browser.getPageSource()).doesNotContain("status.js");

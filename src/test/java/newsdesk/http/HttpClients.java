@@ -1,5 +1,7 @@
 package newsdesk.http;
 
+import static org.awaitility.Awaitility.await;
+
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.io.IOException;
 import java.net.URI;
@@ -9,7 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import newsdesk.JarProcess;
+import newsdesk.RunningNewsdesk;
+import newsdesk.deeplsim.DeeplSimulator;
 
 /** A user of a Newsdesk behind sign-in, as a CMS or a script is: its users file, and requests with or without its password. */
 public record HttpClients(String user, String password) {
@@ -20,6 +27,18 @@ public record HttpClients(String user, String password) {
     public Path usersFile(Path folder) throws IOException {
         String hash = BCrypt.with(BCrypt.Version.VERSION_2Y).hashToString(5, password.toCharArray());
         return Files.writeString(folder.resolve("users.htpasswd"), "# Newsdesk users\n" + user + ":" + hash + "\n");
+    }
+
+    /** The jar on the DeepL simulator with sign-in by this user, its data in {@code dir}/data, its log in {@code log}; once ready. */
+    public Process startJar(Path dir, DeeplSimulator deepl, int port, Path log) throws IOException {
+        Process process = JarProcess.start(Map.of(
+                "DEEPL_AUTH_KEY", RunningNewsdesk.AUTH_KEY,
+                "DEEPL_SERVER_URL", deepl.url(),
+                "NEWSDESK_DATA_DIR", dir.resolve("data").toString(),
+                "NEWSDESK_MONITORING_PORT", String.valueOf(port),
+                "NEWSDESK_HTTP_USERS_FILE", usersFile(dir).toString()), log);
+        await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains("Newsdesk watches"));
+        return process;
     }
 
     public String basic() {

@@ -39,14 +39,8 @@ class HttpIntakeIT {
             Path data = dir.resolve("data");
             Path log = dir.resolve("out.log");
             int port = Articles.freePort();
-            Process process = JarProcess.start(Map.of(
-                    "DEEPL_AUTH_KEY", RunningNewsdesk.AUTH_KEY,
-                    "DEEPL_SERVER_URL", deepl.url(),
-                    "NEWSDESK_DATA_DIR", data.toString(),
-                    "NEWSDESK_MONITORING_PORT", String.valueOf(port),
-                    "NEWSDESK_HTTP_USERS_FILE", EDITOR.usersFile(dir).toString()), log);
+            Process process = EDITOR.startJar(dir, deepl, port, log);
             try {
-                await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains("Newsdesk watches"));
                 byte[] sample = Articles.sample();
                 String id = Articles.sha256(sample);
 

@@ -3,6 +3,7 @@ package newsdesk.intake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -64,15 +65,18 @@ public class ArticleIntake {
     }
 
     /**
-     * Answers the request: 202 with the id, or why not (404, 415, 413, 503). None of the request's headers go back;
+     * Answers the request: 202 with the id, or why not (403, 404, 415, 413, 503). None of the request's headers go back;
      * the answer's own (Location, Retry-After) are set here.
      */
     public String accept(@Header("desk") String deskName, @Header("name") String name,
                          @Header(Exchange.CONTENT_TYPE) String contentType, @Header("Content-Encoding") String encoding,
-                         @Header("Content-Disposition") String disposition, byte[] body,
-                         @Headers Map<String, Object> headers) throws IOException {
+                         @Header("Content-Disposition") String disposition, @Header("Origin") String origin,
+                         @Header("Host") String host, byte[] body, @Headers Map<String, Object> headers) throws IOException {
         headers.clear();
         headers.put(Exchange.CONTENT_TYPE, "application/json");
+        if (origin != null && !sameOrigin(origin, host)) {
+            return refuse(headers, 403, "Articles are not taken from another site's page (Origin " + origin + ").");
+        }
         Desk desk = deskName == null ? null : desks.get().get(deskName);
         if (desk == null) {
             return refuse(headers, 404, "There is no desk named '" + deskName + "'; running desks: " + String.join(", ", desks.get().keySet()) + ".");
@@ -169,6 +173,19 @@ public class ArticleIntake {
             stem = id.substring(0, 16);
         }
         return (stem.length() > MAX_NAME_CHARS ? stem.substring(0, MAX_NAME_CHARS) : stem) + extension;
+    }
+
+    /**
+     * A browser names the page a request comes from; a CMS or curl sends no Origin. A page of another site must not
+     * post articles (a form can, even with the credentials the browser keeps for this one), so only this site's own.
+     */
+    static boolean sameOrigin(String origin, String host) {
+        try {
+            String authority = URI.create(origin).getAuthority();
+            return authority != null && host != null && authority.equalsIgnoreCase(host.strip());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String mediaType(String contentType) {

@@ -96,6 +96,9 @@ class HttpIntakeIT {
                 assertThat(HttpClients.send(post(EDITOR.signedIn(port, "/api/desks/default/articles"), "application/pdf", sample)).statusCode())
                         .isEqualTo(415);
                 assertThat(HttpClients.send(EDITOR.signedIn(port, "/api/articles/" + "0".repeat(64))).statusCode()).isEqualTo(404);
+                // A page of another site posting with the credentials the browser keeps (a form can): refused.
+                assertThat(HttpClients.send(post(EDITOR.signedIn(port, "/api/desks/default/articles").header("Origin", "http://evil.example"),
+                        "text/plain", Articles.numbered(4))).statusCode()).isEqualTo(403);
 
                 // A rejected article says why.
                 HttpResponse<String> markup = HttpClients.send(post(EDITOR.signedIn(port, "/api/desks/default/articles?name=leer"),

@@ -23,4 +23,13 @@ class ArticleIntakeTest {
         assertThat(ArticleIntake.fileName("...", null, ID, ".txt")).isEqualTo("9ce13e27bf4fe3ef.txt");
         assertThat(ArticleIntake.fileName("x".repeat(300), null, ID, ".txt")).hasSize(104);
     }
+
+    @Test
+    void takesArticlesFromPagesOfItsOwnSiteOnly() {
+        assertThat(ArticleIntake.sameOrigin("http://127.0.0.1:9876", "127.0.0.1:9876")).isTrue();
+        assertThat(ArticleIntake.sameOrigin("https://Newsdesk.example.org", "newsdesk.example.org")).isTrue();
+        assertThat(ArticleIntake.sameOrigin("http://evil.example", "127.0.0.1:9876")).isFalse();
+        assertThat(ArticleIntake.sameOrigin("null", "127.0.0.1:9876")).isFalse();
+        assertThat(ArticleIntake.sameOrigin("http://127.0.0.1:9876", null)).isFalse();
+    }
 }

@@ -1,5 +1,6 @@
 package newsdesk.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,7 +22,9 @@ import java.util.stream.Stream;
 import newsdesk.article.Article;
 import newsdesk.article.SourceMetadata;
 import newsdesk.cli.Options.UsageException;
+import newsdesk.evaluate.Bootstrap;
 import newsdesk.evaluate.ShingleOverlap;
+import newsdesk.evaluate.SnippetMatch;
 import newsdesk.ingest.ArticleReader;
 import newsdesk.ingest.UnprocessableArticleException;
 import newsdesk.ingest.SupportedFormats;
@@ -31,8 +34,9 @@ import newsdesk.ingest.format.FormatRegistry;
  * {@code extract --input FILE|FOLDER [--output FILE.jsonl] [--truth TRUTH.jsonl]}: reads each file as the
  * service would (any format Newsdesk reads, a folder's files in name order) and prints one JSON line per
  * file: id, format, title, byline, published, url, language, articleBody and paragraphs, or the reason a
- * file is refused, so people can see what Newsdesk reads before any DeepL cost. With {@code --truth}
- * ({"id", "articleBody"} lines) it prints the extraction score instead (shared/eval README, section 5).
+ * file is refused, so people can see what Newsdesk reads before any DeepL cost. With {@code --truth} it prints the
+ * extraction score instead: the benchmark's for {"id", "articleBody"} lines (shared/eval README, section 5), the
+ * snippet score for {"id", "with", "without"} lines (section 8), each with its bootstrap interval.
  * {@code --rounds N} reads the files N times and reports the median rate, the JVM's steady state rather than its warm-up.
  */
 public final class ExtractCommand {
@@ -100,7 +104,7 @@ public final class ExtractCommand {
                 System.err.printf(Locale.ROOT, "median of %d rounds: %.0f files per CPU second%n", rounds, median(perCpuSecond));
             }
             if (truth != null) {
-                printScore(JsonLines.fieldById(truth, "articleBody"), bodies);
+                printScores(truth, bodies);
             }
             return 0;
         } catch (IOException | UncheckedIOException e) {
@@ -172,12 +176,51 @@ public final class ExtractCommand {
         return dot > 0 ? withoutGz.substring(0, dot) : withoutGz;
     }
 
-    private static void printScore(Map<String, String> truth, Map<String, String> bodies) {
-        List<ShingleOverlap.Page> pages = truth.entrySet().stream()
-                .map(page -> ShingleOverlap.page(page.getValue(), bodies.getOrDefault(page.getKey(), ""))).toList();
-        long missing = truth.keySet().stream().filter(id -> !bodies.containsKey(id)).count();
-        ShingleOverlap.Score score = ShingleOverlap.score(pages);
-        System.out.printf(Locale.ROOT, "{\"pages\": %d, \"missing\": %d, \"f1\": %.4f, \"precision\": %.4f, \"recall\": %.4f}%n",
-                pages.size(), missing, score.f1(), score.precision(), score.recall());
+    /**
+     * The score of each kind of truth the file holds: the benchmark's shingle F1 for lines with an "articleBody",
+     * the snippet F for lines with "with" and "without" snippets (the German pages); each with its 95 % bootstrap
+     * interval over pages. A page without a line of output counts as empty.
+     */
+    private static void printScores(Path truthFile, Map<String, String> bodies) throws IOException {
+        List<ShingleOverlap.Page> shingles = new ArrayList<>();
+        List<SnippetMatch.Page> snippets = new ArrayList<>();
+        int[] missing = new int[2];
+        JsonLines.forEach(truthFile, line -> {
+            String id = JsonLines.text(line, "id", truthFile);
+            String body = bodies.getOrDefault(id, "");
+            if (line.has("articleBody")) {
+                shingles.add(ShingleOverlap.page(JsonLines.text(line, "articleBody", truthFile), body));
+                missing[0] += bodies.containsKey(id) ? 0 : 1;
+            }
+            if (line.has("with") || line.has("without")) {
+                snippets.add(SnippetMatch.page(strings(line.path("with")), strings(line.path("without")), body));
+                missing[1] += bodies.containsKey(id) ? 0 : 1;
+            }
+        });
+        if (shingles.isEmpty() && snippets.isEmpty()) {
+            throw new IllegalArgumentException(truthFile + ": no line has an \"articleBody\" or \"with\"/\"without\" snippets");
+        }
+        if (!shingles.isEmpty()) {
+            ShingleOverlap.Score score = ShingleOverlap.score(shingles);
+            Bootstrap.Interval interval = Bootstrap.interval95(shingles.size(),
+                    sample -> ShingleOverlap.score(java.util.Arrays.stream(sample).mapToObj(shingles::get).toList()).f1());
+            System.out.printf(Locale.ROOT, "{\"pages\": %d, \"missing\": %d, \"f1\": %.4f, \"precision\": %.4f, \"recall\": %.4f,"
+                    + " \"f1_ci95\": [%.4f, %.4f]}%n", shingles.size(), missing[0], score.f1(), score.precision(), score.recall(),
+                    interval.low(), interval.high());
+        }
+        if (!snippets.isEmpty()) {
+            SnippetMatch.Score score = SnippetMatch.score(snippets);
+            Bootstrap.Interval interval = Bootstrap.interval95(snippets.size(),
+                    sample -> SnippetMatch.score(java.util.Arrays.stream(sample).mapToObj(snippets::get).toList()).f());
+            System.out.printf(Locale.ROOT, "{\"pages\": %d, \"missing\": %d, \"snippet_f\": %.4f, \"precision\": %.4f, \"recall\": %.4f,"
+                    + " \"tp\": %d, \"fp\": %d, \"fn\": %d, \"snippet_f_ci95\": [%.4f, %.4f]}%n", snippets.size(), missing[1], score.f(),
+                    score.precision(), score.recall(), score.tp(), score.fp(), score.fn(), interval.low(), interval.high());
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> strings = new ArrayList<>();
+        array.forEach(item -> strings.add(item.asText()));
+        return strings;
     }
 }

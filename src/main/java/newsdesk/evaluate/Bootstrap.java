@@ -2,10 +2,11 @@ package newsdesk.evaluate;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Percentile bootstrap interval of a mean, as rouge-score's BootstrapAggregator computes it: resample
- * the documents with replacement, take each sample's mean, read off the percentiles. Seeded, so the
+ * the documents with replacement, take each sample's mean (or another statistic), read off the percentiles. Seeded, so the
  * same scores always give the same interval.
  */
 public final class Bootstrap {
@@ -20,20 +21,34 @@ public final class Bootstrap {
     }
 
     public static Interval interval95(double[] values) {
-        if (values.length == 0) {
+        return interval95(values.length, sample -> {
+            double sum = 0;
+            for (int i : sample) {
+                sum += values[i];
+            }
+            return sum / values.length;
+        });
+    }
+
+    /**
+     * The interval of any statistic of {@code count} documents (a score summed or averaged over pages), computed on
+     * 1,000 resamples of their indices.
+     */
+    public static Interval interval95(int count, ToDoubleFunction<int[]> statistic) {
+        if (count == 0) {
             return new Interval(0, 0);
         }
         SplittableRandom random = new SplittableRandom(SEED);
-        double[] means = new double[SAMPLES];
-        for (int sample = 0; sample < SAMPLES; sample++) {
-            double sum = 0;
-            for (int i = 0; i < values.length; i++) {
-                sum += values[random.nextInt(values.length)];
+        double[] statistics = new double[SAMPLES];
+        int[] sample = new int[count];
+        for (int round = 0; round < SAMPLES; round++) {
+            for (int i = 0; i < count; i++) {
+                sample[i] = random.nextInt(count);
             }
-            means[sample] = sum / values.length;
+            statistics[round] = statistic.applyAsDouble(sample);
         }
-        Arrays.sort(means);
-        return new Interval(percentile(means, 2.5), percentile(means, 97.5));
+        Arrays.sort(statistics);
+        return new Interval(percentile(statistics, 2.5), percentile(statistics, 97.5));
     }
 
     /** Linear interpolation between closest ranks, numpy's default. */

@@ -79,7 +79,7 @@ public class LanguageGuesser {
 
     private Article guess(Article article, String targetLanguage) {
         String configured = article.sourceLanguage();
-        Optional<String> guessed = guess(article.original().text());
+        Optional<String> guessed = guess(article.original().text(), article.source().metadata().language());
         if (guessed.isEmpty() || guessed.get().equalsIgnoreCase(configured)) {
             return article;
         }
@@ -93,10 +93,21 @@ public class LanguageGuesser {
      * text mostly in another script than Latin (Cyrillic, Arabic, CJK...), or empty when unclear.
      */
     public Optional<String> guess(String text) {
+        return guess(text, null);
+    }
+
+    /**
+     * The same, with the language the file declares ({@code <html lang>}, {@code og:locale}, {@code Content-Language},
+     * a ninjs {@code language}: "de", "de-AT", "de_DE") counted as {@link #MIN_HITS} function words of that language:
+     * enough to decide a short or mixed text, while a clear text outweighs a wrong declaration (templates that say
+     * {@code lang="en"} on German pages).
+     */
+    public Optional<String> guess(String text, String declared) {
         if (mostlyNonLatin(text)) {
             return Optional.of(OTHER);
         }
         double[] score = new double[Language.values().length];
+        declared(declared).ifPresent(language -> score[language.ordinal()] += MIN_HITS);
         char[] chars = text.toCharArray();
         int count = 0;
         for (int i = 0; i < chars.length && count < MAX_WORDS; ) {
@@ -133,6 +144,19 @@ public class LanguageGuesser {
         }
         return bestHits >= MIN_HITS && bestHits >= LEAD_FACTOR * secondHits
                 ? Optional.of(best.name()) : Optional.empty();
+    }
+
+    private static Optional<Language> declared(String declared) {
+        if (declared == null || declared.length() < 2) {
+            return Optional.empty();
+        }
+        String code = declared.strip().substring(0, 2).toUpperCase(Locale.ROOT);
+        for (Language language : Language.values()) {
+            if (language.name().equals(code) && (declared.length() == 2 || !Character.isLetter(declared.strip().charAt(2)))) {
+                return Optional.of(language);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Each function word with the languages using it: one lookup per word of the text, case ignored, without copying it. */

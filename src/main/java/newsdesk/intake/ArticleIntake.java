@@ -56,7 +56,7 @@ public class ArticleIntake {
     private final long maxBytes;
     private final ArticleProgress progress;
 
-    /** {@code pausedReason}: why Newsdesk takes no articles now (a condition, the budget), or null. */
+    /** {@code pausedReason}: why Newsdesk takes no articles now (a paused condition), or null. */
     public ArticleIntake(Supplier<Map<String, Desk>> desks, Supplier<String> pausedReason, long maxBytes, ArticleProgress progress) {
         this.desks = desks;
         this.pausedReason = pausedReason;

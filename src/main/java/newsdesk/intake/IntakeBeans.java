@@ -1,6 +1,5 @@
 package newsdesk.intake;
 
-import newsdesk.budget.DeeplBudget;
 import newsdesk.desk.DeskWatcher;
 import newsdesk.monitor.RecentArticles;
 import newsdesk.state.ServiceState;
@@ -22,12 +21,11 @@ public class IntakeBeans implements CamelConfiguration {
         return new ArticleProgress(recent, ARTICLES_FOLLOWED);
     }
 
-    /** Paused while a condition holds (serviceState) or the DeepL budget is used up: the routes taking files are too. */
+    /** Paused while a condition holds (serviceState: DeepL, storage, the budget, ...), as the routes taking files are. */
     @BindToRegistry
     public ArticleIntake articleIntake(@BeanInject("deskWatcher") DeskWatcher desks, @BeanInject("serviceState") ServiceState state,
-                                       @BeanInject("deeplBudget") DeeplBudget budget,
                                        @PropertyInject("newsdesk.inbox.max-bytes") long maxBytes,
                                        @BeanInject("articleProgress") ArticleProgress progress) {
-        return new ArticleIntake(desks::desks, () -> state.problem() != null ? state.problem() : budget.usedUpReason(), maxBytes, progress);
+        return new ArticleIntake(desks::desks, state::problem, maxBytes, progress);
     }
 }

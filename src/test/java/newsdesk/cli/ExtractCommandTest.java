@@ -52,6 +52,31 @@ class ExtractCommandTest {
     }
 
     @Test
+    void withSnippetTruthItPrintsTheSnippetScoreAndBothWhenALineHasBoth() throws Exception {
+        Files.writeString(dir.resolve("seite.html"), "<html><body><nav><a href=/>Startseite</a> <a href=/x>Politik</a></nav>"
+                + "<article><p>Ein Satz über die neue\u00A0Brücke in der Stadt.</p></article></body></html>");
+        // Kept: the sentence (white space compared collapsed); left out: the navigation; lost: the missing sentence.
+        Path truth = Files.writeString(dir.resolve("truth.jsonl"), "{\"id\": \"seite\", \"with\": [\"neue Brücke  in der\","
+                + " \"Ein zweiter Satz.\"], \"without\": [\"Startseite\"], \"articleBody\": \"Ein Satz über die neue Brücke in der Stadt.\"}\n"
+                + "{\"id\": \"fehlt\", \"with\": [\"Nirgends\"], \"without\": []}\n");
+
+        CommandResult result = CommandResult.run("extract", "--input", dir.resolve("seite.html").toString(), "--truth", truth.toString());
+
+        assertThat(result.exitCode()).isZero();
+        List<JsonNode> scores = result.out().lines().map(ExtractCommandTest::json).toList();
+        assertThat(scores).hasSize(2);
+        assertThat(scores.get(0).get("f1").asDouble()).isEqualTo(1.0);
+        JsonNode snippets = scores.get(1);
+        assertThat(snippets.get("pages").asInt()).isEqualTo(2);
+        assertThat(snippets.get("missing").asInt()).isEqualTo(1);
+        assertThat(snippets.get("tp").asInt()).isEqualTo(1);
+        assertThat(snippets.get("fp").asInt()).isZero();
+        assertThat(snippets.get("fn").asInt()).isEqualTo(2);
+        assertThat(snippets.get("snippet_f").asDouble()).isEqualTo(0.5);
+        assertThat(snippets.get("snippet_f_ci95")).hasSize(2);
+    }
+
+    @Test
     void rejectsBadArgumentsWithUsageAndExitCode2() {
         CommandResult result = CommandResult.run("extract", "--input", dir.resolve("nichts").toString());
 

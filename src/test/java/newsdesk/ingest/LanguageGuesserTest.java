@@ -47,6 +47,24 @@ class LanguageGuesserTest {
                 .as("left to DeepL to detect").isNull();
     }
 
+    @Test
+    void theDeclaredLanguageDecidesAShortTextButNotAClearOne() throws Exception {
+        assertThat(guesser.guess("Kurz notiert", "de-DE")).contains("DE");
+        assertThat(guesser.guess("Berlin, 12. Mai 2024", "en_US")).contains("EN");
+        assertThat(guesser.guess("Berlin, 12. Mai 2024", "english")).as("not a language tag").isEmpty();
+        assertThat(guesser.guess("Berlin, 12. Mai 2024", "pl")).as("a language not told apart").isEmpty();
+        assertThat(guesser.guess("Die Regierung hat am Montag über die Lage beraten, und der Minister war nicht zufrieden.", "en"))
+                .as("a template's wrong lang=en").contains("DE");
+
+        // Through a web page: its <html lang> (and og:locale) reach the guess.
+        String page = "<html lang=\"en\"><head><title>Kurz</title></head><body><article><h1>Kurz</h1>"
+                + "<p>Berlin, Hamburg, München: 12. Mai 2024.</p></article></body></html>";
+        Article english = guesser.guess(reader.read(page.getBytes(StandardCharsets.UTF_8), "page.html"));
+        assertThat(english.sourceLanguage()).isEqualTo("EN");
+        Article undeclared = guesser.guess(reader.read(page.replace(" lang=\"en\"", "").getBytes(StandardCharsets.UTF_8), "page.html"));
+        assertThat(undeclared.sourceLanguage()).as("the configured language stays").isEqualTo("DE");
+    }
+
     private Article guess(String text) throws UnprocessableArticleException {
         return guesser.guess(reader.read(text.getBytes(StandardCharsets.UTF_8), "a.txt"));
     }

@@ -24,7 +24,8 @@ class WorkSummaryTest {
         try (LogCapture log = new LogCapture();
              RunningNewsdesk newsdesk = RunningNewsdesk.start(dataDir, "newsdesk.log.summary-ms", "1000",
                      "newsdesk.deepl.redelivery-delay-ms", "100")) {
-            newsdesk.deepl.failNext(503, 1);
+            // A 429 is redelivered per article (a 503 would pause Newsdesk instead).
+            newsdesk.deepl.failNext(429, 1);
             newsdesk.drop("one.txt", Files.readAllBytes(Path.of("src/test/resources/articles/de-putin-tokayev.txt")));
             newsdesk.awaitResult("one");
             await().atMost(Duration.ofSeconds(10)).until(() -> !log.messages(Level.INFO, "newsdesk.summary").isEmpty());

@@ -3,8 +3,10 @@ package newsdesk.ingest.format;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -21,8 +23,10 @@ import org.jsoup.select.NodeVisitor;
  * or id says comment, share, related, sidebar...); take the body the page marks as such, if it does;
  * else score every block of running text by its length and commas and credit its parent and
  * grandparent; the best-scored container, less the share of its text that is links, holds the article,
- * and siblings that score like it join it. Within it each block becomes a paragraph, except link lists,
- * furniture lines ("Advertisement") and short stray lines before and after the text.
+ * and siblings that score like it, read like running text or continue it join it; the lead between the
+ * headline and that body comes first. Within it each block becomes a paragraph, except link lists,
+ * furniture lines ("Advertisement"), short stray lines before and after the text and the reading tips
+ * below it. A short result is read again without the class rules.
  */
 final class HtmlMainText {
 
@@ -61,11 +65,23 @@ final class HtmlMainText {
             "comments", "kommentare", "related", "related news", "related articles", "related stories", "trending", "read more",
             "weiterlesen", "mehr zum thema", "lesen sie auch", "das könnte sie auch interessieren", "this slideshow requires javascript",
             "to read the full story", "continue reading", "back to top", "nach oben", "close", "schließen", "menu", "menü", "search",
-            "suche", "follow us", "folgen sie uns");
+            "suche", "follow us", "folgen sie uns", "kommentieren", "kommentar schreiben", "antworten", "reply", "leave a reply",
+            "leave a comment");
+    /** A request to log in before taking part, in German or English: furniture of discussion pages. */
+    private static final Pattern LOGIN_PROMPT = Pattern.compile("(?iu)(sie müssen sich|du musst dich|bitte melden sie sich|"
+            + "you must be|please) (\\p{L}+ )?(einloggen|anmelden|an\\b|logged in|log in|sign in)");
+    /** The words that open the reading tips or the author's box under an article, in German and English. */
+    private static final Pattern READING_TIPS = Pattern.compile("(?iu)(das (thema )?könnte (dich|sie|euch) auch interessieren|"
+            + "auch interessant|schon gelesen|lesen sie auch|lies auch|mehr zum thema|weitere artikel|ähnliche (artikel|beiträge)|"
+            + "zum weiterlesen|über (den autor|die autorin)|noch mehr infos|you (might|may) also like|related (articles|stories|posts)|"
+            + "more (from|stories)|about the author|also read)\\b");
     /** Stands for a {@code <br>} in collected text: a private-use character no page has. */
     private static final char BR = '\uE000';
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\uE000[\\s\u00A0]*\uE000[\\s\u00A0\uE000]*");
     private static final Pattern COMMA = Pattern.compile("[,،、，]");
+    private static final Pattern TEASER = Pattern.compile("(?i)teaser");
+    /** How far above the body the headline may stand for the text between them to be the lead. */
+    private static final int LEAD_LEVELS = 4;
 
     /** Per element: its text length, the part of it in links, its commas, and its score as a container. */
     private static final class Stats {
@@ -76,13 +92,39 @@ final class HtmlMainText {
         boolean candidate;
     }
 
-    private final Map<Element, Stats> stats = new IdentityHashMap<>();
+    /** Below this many characters a result is taken for the wrong block, and the page is read again without the class rules. */
+    private static final int SHORT_TEXT = 500;
 
-    private HtmlMainText() {
+    private final Map<Element, Stats> stats = new IdentityHashMap<>();
+    /** Whether class and id names count (furniture, scores): off for the second reading of a page whose first was short. */
+    private final boolean classRules;
+    /** The page's headline from its metadata, or null: the {@code h1} that matches it is the one a lead follows. */
+    private final String headline;
+
+    private HtmlMainText(boolean classRules, String headline) {
+        this.classRules = classRules;
+        this.headline = headline == null ? null : ParsedArticle.oneLine(headline).toLowerCase(Locale.ROOT);
     }
 
-    static List<String> paragraphs(Element body) {
-        return new HtmlMainText().extract(body);
+    /**
+     * The article's paragraphs. A result under {@link #SHORT_TEXT} characters is often the wrong block (a bio, a
+     * teaser list) or a page whose text stands in containers named like furniture (forum posts in "comment"
+     * blocks, a body classed "share"): then a fresh copy of the page is read without the class rules, as
+     * Readability retries; that text wins when it is at least twice as long (a short post with its share bar is
+     * not the wrong block).
+     */
+    static List<String> paragraphs(Element body, String headline, Supplier<Element> freshCopy) {
+        List<String> strict = new HtmlMainText(true, headline).extract(body);
+        int chars = length(strict);
+        if (chars >= SHORT_TEXT) {
+            return strict;
+        }
+        List<String> relaxed = new HtmlMainText(false, headline).extract(freshCopy.get());
+        return length(relaxed) >= 2 * chars + 100 ? relaxed : strict;
+    }
+
+    private static int length(List<String> paragraphs) {
+        return paragraphs.stream().mapToInt(String::length).sum();
     }
 
     private List<String> extract(Element body) {
@@ -100,15 +142,37 @@ final class HtmlMainText {
             collect(part, paragraphs);
         }
         paragraphs.removeIf(HtmlMainText::isBoilerplateLine);
+        cutReadingTips(paragraphs);
         trimEdges(paragraphs);
+        // After the trimming: the date line or photo credit between a lead and the body is no more article text than before.
+        paragraphs.addAll(0, lead(parts.get(0)));
         return paragraphs;
     }
 
     /** Page furniture that is written out in the text: "Advertisement", "Read more", "© 2019 ... All rights reserved". */
     private static boolean isBoilerplateLine(String paragraph) {
         String line = paragraph.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\p{P}\\s]+$", "").replaceAll("^[\\p{P}\\s]+", "");
-        return BOILERPLATE_LINES.contains(line)
+        return BOILERPLATE_LINES.contains(line) || paragraph.length() < 200 && LOGIN_PROMPT.matcher(line).lookingAt()
                 || paragraph.length() < 200 && (line.startsWith("©") || line.startsWith("copyright") || line.contains("all rights reserved"));
+    }
+
+    /**
+     * A line that opens the reading tips or the author's box below an article ("Das könnte dich auch interessieren",
+     * "Über den Autor", "You may also like") in its second half, with at most a third of the text after it, ends the
+     * article there.
+     */
+    private static void cutReadingTips(List<String> paragraphs) {
+        int total = length(paragraphs);
+        int after = total;
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String line = paragraphs.get(i);
+            after -= line.length();
+            // A tip box amid the text ("Auch interessant" and a link) is passed over: only a third or less may follow.
+            if (i >= paragraphs.size() / 2 && after <= total / 3 && line.length() <= 80 && READING_TIPS.matcher(line).lookingAt()) {
+                paragraphs.subList(i, paragraphs.size()).clear();
+                return;
+            }
+        }
     }
 
     /**
@@ -144,6 +208,64 @@ final class HtmlMainText {
         int topChars = top == null ? 0 : stats.get(top).chars;
         boolean microdata = marked.stream().anyMatch(e -> e.attr("itemprop").equals("articleBody"));
         return chars >= 200 && (microdata || chars >= 0.5 * topChars * (1 - linkDensity(top))) ? marked : List.of();
+    }
+
+    /**
+     * The lead: running text between the headline ({@code h1}, the one that reads as the page's headline when
+     * its metadata names one, not a site name) and the article's body, such as a teaser or standfirst in a block
+     * of its own above the body. Only where the headline stands close above the body (a common container at
+     * most {@link #LEAD_LEVELS} levels up), and never more text than the body has.
+     */
+    private List<String> lead(Element first) {
+        Element headline = first.selectFirst("h1");
+        if (headline != null || first.parent() == null) {
+            return List.of();
+        }
+        Element above = first.parent();
+        for (int level = 1; level < LEAD_LEVELS && above.selectFirst("h1") == null && above.parent() != null; level++) {
+            above = above.parent();
+        }
+        if (above.selectFirst("h1") == null) {
+            return List.of();
+        }
+        Element container = above;
+        List<Element> blocks = new ArrayList<>();
+        NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node == first) {
+                    return FilterResult.STOP;
+                }
+                if (node instanceof Element element && element != container) {
+                    if (element.normalName().equals("h1")) {
+                        blocks.clear();
+                        if (isHeadline(element)) {
+                            blocks.add(element);
+                        }
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (!blocks.isEmpty() && BLOCKS.contains(element.normalName()) && !hasBlockChild(element)) {
+                        blocks.add(element);
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, container);
+        List<String> lead = new ArrayList<>();
+        for (Element block : blocks.subList(Math.min(1, blocks.size()), blocks.size())) {
+            if (linkDensity(block) < 0.2) {
+                collectLeaf(block, lead);
+            }
+        }
+        // Sentences, not the date line, credit line or kicker around them.
+        lead.removeIf(line -> line.length() < 40 || !SENTENCE_END.matcher(line).find() && line.length() < 150);
+        return length(lead) <= stats.get(first).chars ? lead : List.of();
+    }
+
+    private boolean isHeadline(Element h1) {
+        String text = ParsedArticle.oneLine(h1.text()).toLowerCase(Locale.ROOT);
+        return headline == null || text.length() >= 10 && (headline.contains(text) || text.contains(headline));
     }
 
     /** Removes what is never article text. */
@@ -184,15 +306,24 @@ final class HtmlMainText {
             return false;
         }
         String names = element.className() + " " + element.id();
-        if (names.length() <= 1) {
+        if (!classRules || names.length() <= 1) {
             return false;
         }
         boolean furniture = STRONG_FURNITURE.matcher(names).find()
-                || FURNITURE.matcher(names).find() && !ARTICLE.matcher(names).find();
+                || FURNITURE.matcher(names).find() && !ARTICLE.matcher(names).find() && !isLeadTeaser(element, names);
         // Furniture is a small part of a page: a layout wrapper ("container has-sidebar") that holds
         // most of the text, the article or its headline is not.
         return furniture && stats.get(element).chars < 0.4 * stats.get(body).chars
                 && element.selectFirst("article, main, h1, [itemprop=articleBody]") == null;
+    }
+
+    /**
+     * A block named teaser that links nowhere and holds running text is the article's own teaser (its lead); the
+     * teasers of other articles link to them.
+     */
+    private boolean isLeadTeaser(Element element, String names) {
+        Stats s = stats.get(element);
+        return TEASER.matcher(names).find() && s.linkChars == 0 && s.chars >= 80 && SENTENCE_END.matcher(element.text()).find();
     }
 
     /** Text length, link text length and commas of every element, in one pass. */
@@ -275,7 +406,7 @@ final class HtmlMainText {
         return best;
     }
 
-    private static double initialScore(Element element) {
+    private double initialScore(Element element) {
         double score = switch (element.normalName()) {
             case "div", "article", "main", "section" -> 5;
             case "pre", "td", "blockquote" -> 3;
@@ -286,8 +417,11 @@ final class HtmlMainText {
         return score + classWeight(element);
     }
 
-    private static double classWeight(Element element) {
+    private double classWeight(Element element) {
         double weight = 0;
+        if (!classRules) {
+            return weight;
+        }
         for (String name : new String[] {element.className(), element.id()}) {
             if (name.isEmpty()) {
                 continue;
@@ -302,7 +436,11 @@ final class HtmlMainText {
         return weight;
     }
 
-    /** The best container and those of its siblings that look like more of the same article. */
+    /**
+     * The best container and those of its siblings that look like more of the same article: scored like it,
+     * paragraphs, a block or two of running text (a lead in a wrapper of its own), or a section of text of
+     * a size like its own (an article split into sections).
+     */
     private List<Element> withSiblings(Element top) {
         Element parent = top.parent();
         if (parent == null) {
@@ -322,9 +460,36 @@ final class HtmlMainText {
                 if (s.chars > 80 && density < 0.25 || s.chars <= 80 && s.chars > 0 && density == 0 && text.matches(".*\\.( |$).*")) {
                     parts.add(sibling);
                 }
+            } else if (s != null && (isRunningText(sibling) || continuesText(sibling, top))) {
+                parts.add(sibling);
             }
         }
         return parts;
+    }
+
+    /** A block or two of sentences with next to no links, as a lead or a paragraph in a wrapper of its own is. */
+    private boolean isRunningText(Element element) {
+        Stats s = stats.get(element);
+        if (s.chars <= 80 || linkDensity(element) >= 0.25) {
+            return false;
+        }
+        List<Element> leaves = new ArrayList<>();
+        for (Element block : element.getAllElements()) {
+            if (BLOCKS.contains(block.normalName()) && !hasBlockChild(block) && stats.get(block).chars > 0) {
+                leaves.add(block);
+                if (leaves.size() > 3) {
+                    return false;
+                }
+            }
+        }
+        return leaves.stream().allMatch(leaf -> SENTENCE_END.matcher(leaf.text()).find());
+    }
+
+    /** A sibling holding a good share of text like the best container's, with few links: the article's next section. */
+    private boolean continuesText(Element sibling, Element top) {
+        Stats s = stats.get(sibling);
+        int topChars = stats.get(top).chars;
+        return s.chars >= 0.25 * topChars && s.chars <= 1.5 * topChars && s.chars >= 200 && linkDensity(sibling) < 0.2 && s.commas >= 2;
     }
 
     private static boolean sameClass(Element a, Element b) {

@@ -19,7 +19,8 @@ public final class HtmlReader implements FormatReader {
     public ParsedArticle read(String content) throws UnprocessableArticleException {
         Document page = Jsoup.parse(content);
         SourceMetadata metadata = HtmlMetadata.of(page);
-        List<String> paragraphs = new ArrayList<>(HtmlMainText.paragraphs(page.body()));
+        List<String> paragraphs = new ArrayList<>(HtmlMainText.paragraphs(page.body(), metadata.headline(),
+                () -> Jsoup.parse(content).body()));
         // The headline is the title line already.
         if (metadata.headline() != null) {
             paragraphs.removeIf(paragraph -> paragraph.equalsIgnoreCase(metadata.headline()));

@@ -76,6 +76,81 @@ class HtmlReaderTest {
     }
 
     @Test
+    void keepsTheLeadBetweenTheHeadlineAndTheBodyButNotTeasersOfOtherArticles() throws Exception {
+        String page = """
+                <html><head><meta property="og:title" content="Die Luftfahrt hebt wieder ab"></head><body><div class="page">
+                <header><a href="/">Industriemagazin</a><h1>Die Luftfahrt hebt wieder ab</h1><p class="date">12.05.2023</p>
+                <div class="teaser-text"><p>In der Luftfahrt geht es nach der Pandemie wieder rasant bergauf.</p></div></header>
+                <div class="teaser"><p><a href="/jets">Mehr zur Luftfahrt: die neuen Jets im Test und was sie kosten werden.</a></p></div>
+                <div class="news-text"><p>Die Hersteller melden volle Auftragsbücher, und die Zulieferer stellen wieder ein, sagte der Verband.</p>
+                <p>Auch die Flughäfen rechnen mit mehr Passagieren, als vor der Pandemie gezählt wurden, im Sommer sogar mit Rekorden.</p>
+                <p>Engpässe gibt es bei Triebwerken, bei Sitzen und beim Personal, das erst ausgebildet werden muss.</p></div>
+                </div></body></html>""";
+
+        ParsedArticle article = reader.read(page);
+
+        // The title line, then the lead.
+        assertThat(article.text().paragraphs().get(1)).isEqualTo("In der Luftfahrt geht es nach der Pandemie wieder rasant bergauf.");
+        assertThat(article.text().paragraphs()).hasSize(5).noneMatch(p -> p.contains("Jets") || p.contains("12.05.2023"));
+    }
+
+    @Test
+    void readsPostsInCommentNamedBlocksWhenTheClassRulesLeaveNoText() throws Exception {
+        String post = "<div class=\"MtnComment\"><div class=\"MtnCommentText\">%s</div></div>";
+        String page = "<html><head><title>iPhone lädt nicht</title></head><body class=\"Forum\"><main><h1>iPhone lädt nicht</h1>"
+                + post.formatted("Mein iPhone lädt seit dem Update nicht mehr, wenn es über Nacht am Kabel hängt, und ich habe alles versucht.")
+                + post.formatted("Bei mir ist es genauso, seit dem letzten Update, und auch ein neues Kabel hilft leider nicht.")
+                + post.formatted("Schalte die optimierte Ladefunktion in den Einstellungen aus, das hat bei mir geholfen.")
+                + "<p>Kommentieren</p><p>Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.</p></main></body></html>";
+
+        ParsedArticle article = reader.read(page);
+
+        assertThat(article.text().paragraphs()).hasSize(4)
+                .anyMatch(p -> p.startsWith("Mein iPhone lädt seit dem Update"))
+                .anyMatch(p -> p.startsWith("Schalte die optimierte Ladefunktion"))
+                .noneMatch(p -> p.contains("Kommentieren") || p.contains("einloggen"));
+    }
+
+    @Test
+    void keepsASectionOfListItemsThatContinuesTheText() throws Exception {
+        String page = """
+                <html><body><article><h1>Apfelkuchen wie bei Oma</h1><div class="sections">
+                <section><div class="bodytext"><div>
+                <p>Ein Apfelkuchen gelingt immer, wenn die Äpfel säuerlich sind, der Teig kalt bleibt und der Ofen gut vorgeheizt ist.</p>
+                <p>Wir backen ihn in einer Springform, mit Streuseln oder einem Gitter, je nachdem, was die Familie lieber mag.</p>
+                <p>Dazu passt geschlagene Sahne, im Sommer auch ein Vanilleeis, und am Nachmittag ein starker Kaffee.</p>
+                </div></div></section>
+                <section><ul>
+                <li>Mehl, Butter, Zucker und ein Ei rasch zu einem glatten Teig verkneten, dann eine Stunde kühlen.</li>
+                <li>Die Äpfel schälen, vierteln, entkernen und in dünne Spalten schneiden, mit Zitrone beträufeln.</li>
+                <li>Den Teig in die Form drücken, die Äpfel darauf verteilen und bei 180 Grad eine Stunde backen.</li>
+                </ul></section></div></article>
+                <div class="more"><a href="/a">Zwetschgenkuchen</a> <a href="/b">Käsekuchen</a></div></body></html>""";
+
+        ParsedArticle article = reader.read(page);
+
+        assertThat(article.text().paragraphs()).as("the title line, three paragraphs, three steps").hasSize(7)
+                .anyMatch(p -> p.startsWith("Die Äpfel schälen"))
+                .noneMatch(p -> p.contains("Käsekuchen"));
+    }
+
+    @Test
+    void endsTheArticleWhereItsReadingTipsBegin() throws Exception {
+        String page = """
+                <html><body><div class="text">
+                <p>Der Winter kommt früh in diesem Jahr, sagen die Meteorologen, und er wird in den Bergen schneereich.</p>
+                <p>Schon im November soll es bis in die Täler schneien, wenn die kalte Luft aus dem Norden kommt.</p>
+                <p>Die Skigebiete freuen sich, die Straßendienste bereiten sich auf lange Nächte mit den Räumfahrzeugen vor.</p>
+                <p>Auch interessant</p>
+                <p>Wie Sie Ihr Auto winterfest machen, bevor der erste Frost kommt, steht in unserem Ratgeber.</p>
+                </div></body></html>""";
+
+        ParsedArticle article = reader.read(page);
+
+        assertThat(article.text().paragraphs()).hasSize(3).noneMatch(p -> p.contains("Auch interessant") || p.contains("Ratgeber"));
+    }
+
+    @Test
     void aPageWithoutArticleTextIsRefused() {
         String page = "<html><head><title>Startseite</title></head><body><nav><a href='/a'>A</a></nav>"
                 + "<script>var x = 1;</script></body></html>";

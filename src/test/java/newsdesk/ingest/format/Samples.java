@@ -13,7 +13,8 @@ import java.util.zip.GZIPInputStream;
 final class Samples {
 
     static final Path ARTICLES = Path.of("src/test/resources/articles");
-    static final Path SHARED = Path.of("..", "shared");
+    /** ../shared, or the folder -Dnewsdesk.shared names (a work tree that is not beside it). */
+    static final Path SHARED = Path.of(System.getProperty("newsdesk.shared", "../shared"));
 
     private Samples() {
     }

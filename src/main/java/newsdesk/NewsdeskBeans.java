@@ -16,6 +16,8 @@ import newsdesk.check.UntranslatedTextCheck;
 import newsdesk.deliver.DeliveryTargets;
 import newsdesk.deliver.NinjsFormatter;
 import newsdesk.deliver.ResultFormatter;
+import newsdesk.deliver.WebhookAnswer;
+import newsdesk.deliver.WebhookRequest;
 import newsdesk.desk.Desk;
 import newsdesk.desk.DeskWatcher;
 import newsdesk.glossary.GlossarySync;
@@ -32,6 +34,7 @@ import newsdesk.ingest.UndecodableNames;
 import newsdesk.monitor.ArticleCounters;
 import newsdesk.monitor.MonitoringBeans;
 import newsdesk.settings.KnownSettings;
+import newsdesk.settings.SecretSetting;
 import newsdesk.summarize.ExtractiveSummarizer;
 import newsdesk.summarize.SummaryLength;
 import newsdesk.summarize.SummaryMethod;
@@ -72,7 +75,7 @@ public class NewsdeskBeans implements CamelConfiguration {
         String role = checkOneOf(context, "newsdesk.role", List.of("all", "ingest", "worker"));
         checkOneOf(context, "newsdesk.work-queue", List.of("jms", "kafka"));
         checkOneOf(context, "newsdesk.translate", List.of("full", "summary"));
-        for (String target : List.of("file", "jms", "kafka")) {
+        for (String target : List.of("file", "jms", "kafka", "webhook")) {
             checkOneOf(context, "newsdesk.deliver." + target + ".format", List.of("newsdesk", "ninjs"));
         }
         if (!role.equals("ingest")) {
@@ -226,6 +229,32 @@ public class NewsdeskBeans implements CamelConfiguration {
     @BindToRegistry
     public DeliveryTargets deliveryTargets(@PropertyInject("newsdesk.deliver.targets") String targets) {
         return new DeliveryTargets(targets);
+    }
+
+    /**
+     * The webhook target's signature. Only when newsdesk.deliver.targets names webhook, which then needs its URL and a
+     * secret, or Newsdesk does not start.
+     */
+    @BindToRegistry
+    public WebhookRequest webhookRequest(@PropertyInject("newsdesk.deliver.targets") String targets,
+                                         @PropertyInject("newsdesk.deliver.webhook.url") String url,
+                                         @PropertyInject("newsdesk.deliver.webhook.secret") String secret,
+                                         @PropertyInject("newsdesk.deliver.webhook.secret-file") String secretFile)
+            throws MissingSettingException {
+        if (!new DeliveryTargets(targets).names().contains("webhook")) {
+            return null;
+        }
+        if (url.isBlank()) {
+            throw new MissingSettingException("NEWSDESK_DELIVER_TARGETS names webhook, but NEWSDESK_DELIVER_WEBHOOK_URL is not set: "
+                    + "set it to the receiver's address (http:// or https://).");
+        }
+        return new WebhookRequest(SecretSetting.read(secret, secretFile, "NEWSDESK_DELIVER_WEBHOOK_SECRET",
+                "set it (or NEWSDESK_DELIVER_WEBHOOK_SECRET_FILE, a file holding it) to the secret the receiver checks signatures with."));
+    }
+
+    @BindToRegistry
+    public WebhookAnswer webhookAnswer() {
+        return new WebhookAnswer();
     }
 
     @BindToRegistry

@@ -95,7 +95,9 @@ class StatusPageIT {
                     });
                     await().atMost(Duration.ofSeconds(10)).until(() -> browser.getPageSource().contains(kinder.id()));
                     JsonNode outbox = JSON.readTree(data.resolve("outbox/kinder.json").toFile());
-                    assertThat(JSON.readTree(browser.findElement(By.tagName("pre")).getText())).isEqualTo(outbox);
+                    JsonNode shown = JSON.readTree(browser.findElement(By.tagName("pre")).getText());
+                    assertThat(shown.get("status").asText()).isEqualTo("delivered");
+                    assertThat(shown.get("result")).isEqualTo(outbox);
 
                     assertApi(port, kinder.id(), outbox);
                 } finally {
@@ -130,7 +132,7 @@ class StatusPageIT {
         assertThat(articles).hasSize(1);
         assertThat(articles.get(0).get("originalTitle").asText()).isEqualTo(HOSTILE_TITLE);
         assertThat(articles.get(0).has("result")).isFalse();
-        assertThat(JSON.readTree(get(port, "/api/articles/" + id).body())).isEqualTo(outbox);
+        assertThat(JSON.readTree(get(port, "/api/articles/" + id).body()).get("result")).isEqualTo(outbox);
         assertThat(get(port, "/api/articles/no-such-id").statusCode()).isEqualTo(404);
         assertThat(get(port, "/api/articles?limit=0").statusCode()).isEqualTo(400);
         for (String path : List.of("/config/application.properties", "/status/index.html", "/api/articles/../../pom.xml")) {
@@ -138,7 +140,7 @@ class StatusPageIT {
         }
     }
 
-    private static WebDriver chromium() {
+    static WebDriver chromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
@@ -150,11 +152,11 @@ class StatusPageIT {
     }
 
     /** An article's row as the page shows it: its id and the text of its cells. */
-    private record ShownArticle(String id, List<String> cells) {
+    record ShownArticle(String id, List<String> cells) {
     }
 
     /** The article with this original headline, once the page shows it. */
-    private static ShownArticle shownArticle(WebDriver browser, String originalTitle) {
+    static ShownArticle shownArticle(WebDriver browser, String originalTitle) {
         return await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
             WebElement row = row(browser, originalTitle);
             return new ShownArticle(row.getDomAttribute("data-id"),
@@ -162,13 +164,13 @@ class StatusPageIT {
         }, shown -> shown != null);
     }
 
-    private static WebElement row(WebDriver browser, String originalTitle) {
+    static WebElement row(WebDriver browser, String originalTitle) {
         return browser.findElements(By.cssSelector("tr.article")).stream()
                 .filter(row -> row.findElements(By.tagName("td")).get(1).getText().equals(originalTitle))
                 .findFirst().orElseThrow();
     }
 
-    private static String text(WebDriver browser, String elementId) {
+    static String text(WebDriver browser, String elementId) {
         return browser.findElement(By.id(elementId)).getText();
     }
 

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -135,17 +134,6 @@ public class StatusPage {
         }
         String deskName = desk == null || desk.isBlank() ? DEFAULT_DESK : desk;
         return json(JSON.valueToTree(recent.latest(deskName, most)), headers);
-    }
-
-    /** /api/articles/{id}: the result JSON of one of the latest articles, as delivered. */
-    public String result(@Header("id") String id, @Headers Map<String, Object> headers) throws JsonProcessingException {
-        Optional<String> result = recent.result(id);
-        if (result.isEmpty()) {
-            headers.put(Exchange.HTTP_RESPONSE_CODE, 404);
-            return json(JSON.createObjectNode().put("error", "no such article among the latest " + recent.keep()), headers);
-        }
-        headers.put(Exchange.CONTENT_TYPE, "application/json");
-        return result.get();
     }
 
     private ObjectNode deepl() {

@@ -39,6 +39,7 @@ import newsdesk.translate.DeeplClientFactory;
 import newsdesk.translate.LanguageSettings;
 import newsdesk.translate.MissingSettingException;
 import org.apache.camel.BeanInject;
+import newsdesk.state.ArticleAttempts;
 import newsdesk.state.ServiceState;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
@@ -159,6 +160,12 @@ public class NewsdeskBeans implements CamelConfiguration {
                                      @PropertyInject("newsdesk.state.first-probe-ms") long firstProbeMs,
                                      @PropertyInject("newsdesk.log.reminder-ms") long reminderMs) {
         return new ServiceState(context, Clock.systemUTC(), firstProbeMs, reminderMs);
+    }
+
+    /** Counts an article's own failures, so it goes to error/ after newsdesk.article.max-attempts (routes/errors.camel.yaml). */
+    @BindToRegistry
+    public ArticleAttempts articleAttempts(CamelContext context, @PropertyInject("newsdesk.article.max-attempts") int maxAttempts) {
+        return new ArticleAttempts(context, maxAttempts);
     }
 
     @BindToRegistry

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An article that fails for a reason of its own (here its delivery: a folder stands where its result goes, so the
  * result cannot replace it) is tried newsdesk.article.max-attempts times, then goes to error/ with its reason; the
- * articles after it are delivered. On an all node and on a JMS worker. Through the jar: {@code ArticleFailuresIT}.
+ * articles after it are delivered. On an all node and on a JMS worker (Kafka: {@code KafkaTest}). Through the jar:
+ * {@code ArticleFailuresIT}.
  */
 class ArticleAttemptsTest {
 
@@ -68,11 +69,11 @@ class ArticleAttemptsTest {
     }
 
     /** A folder, not empty, where the article's result should go: writing the result fails for this article only. */
-    private static void blockResult(RunningNewsdesk newsdesk, String stem) throws Exception {
+    static void blockResult(RunningNewsdesk newsdesk, String stem) throws Exception {
         Files.createDirectories(newsdesk.folder("outbox").resolve(stem + ".json").resolve("in-the-way"));
     }
 
-    private static JsonNode awaitReport(RunningNewsdesk newsdesk, String prefix) throws Exception {
+    static JsonNode awaitReport(RunningNewsdesk newsdesk, String prefix) throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> newsdesk.files("error").stream()
                 .anyMatch(name -> name.startsWith(prefix) && name.endsWith(".error.json")));
         String name = newsdesk.files("error").stream()
@@ -80,7 +81,7 @@ class ArticleAttemptsTest {
         return JSON.readTree(newsdesk.folder("error").resolve(name).toFile());
     }
 
-    private static void assertGaveUpAfterThree(JsonNode report, LogCapture logs) {
+    static void assertGaveUpAfterThree(JsonNode report, LogCapture logs) {
         assertThat(report.get("file").asText()).isEqualTo("stuck.txt");
         assertThat(report.get("reason").asText())
                 .startsWith("It failed 3 times (newsdesk.article.max-attempts), the last time with GenericFileOperationFailedException")

@@ -88,12 +88,12 @@ class KafkaTest {
              RunningNewsdesk ingest = RunningNewsdesk.start(dataDir, concat(common, "newsdesk.role", "ingest"));
              RunningNewsdesk worker = RunningNewsdesk.start(dataDir, concat(common, "newsdesk.role", "worker"))) {
             kafka.awaitWorkersHoldingPartitions(1);
-            ArticleAttemptsTest.blockResult(ingest, "stuck");
+            ArticleFailuresTest.blockResult(ingest, "stuck");
             ingest.drop("stuck.txt", Articles.numbered(5));
             ingest.drop("fine.txt", Articles.numbered(6));
 
             ingest.awaitResult("fine.txt");
-            ArticleAttemptsTest.assertGaveUpAfterThree(ArticleAttemptsTest.awaitReport(ingest, "stuck.txt"), logs);
+            ArticleFailuresTest.assertGaveUpAfterThree(ArticleFailuresTest.awaitReport(ingest, "stuck.txt"), logs);
         }
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * articles after it are delivered. On an all node and on a JMS worker (Kafka: {@code KafkaTest}). Through the jar:
  * {@code ArticleFailuresIT}.
  */
-class ArticleAttemptsTest {
+class ArticleFailuresTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

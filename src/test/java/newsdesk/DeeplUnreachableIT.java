@@ -50,6 +50,7 @@ class DeeplUnreachableIT {
             }
 
             await().atMost(Duration.ofSeconds(20)).until(() -> MonitoringPort.get(port, "/observe/health/ready").statusCode() == 503);
+            long notReadyMs = (System.nanoTime() - start) / 1_000_000;
             assertThat(MonitoringPort.get(port, "/observe/health/ready").body()).contains("DeepL does not answer");
             assertThat(MonitoringPort.get(port, "/observe/health/live").statusCode()).isEqualTo(200);
             JsonNode paused = JSON.readTree(MonitoringPort.get(port, "/api/status").body()).get("paused");
@@ -69,6 +70,7 @@ class DeeplUnreachableIT {
             assertThat(data.resolve("error")).isEmptyDirectory();
 
             deepl = DeeplSimulator.start(RunningNewsdesk.AUTH_KEY, deeplPort);
+            long back = System.nanoTime();
             long billedInResults = 0;
             for (int i = 0; i < ARTICLES; i++) {
                 Path result = data.resolve("outbox/waiting-" + i + ".json");
@@ -79,6 +81,9 @@ class DeeplUnreachableIT {
             }
             assertThat(deepl.translateRequestCount()).as("one request per article").isEqualTo(ARTICLES);
             assertThat(billedInResults).isEqualTo(deepl.billedCharacters());
+            System.out.printf("DeepL unreachable for 60 s: readiness 503 after %d ms, %d log lines in the minute, %d articles "
+                    + "delivered %d ms after DeepL answered, %d characters billed in %d requests%n", notReadyMs, minute.size(),
+                    ARTICLES, (System.nanoTime() - back) / 1_000_000, billedInResults, deepl.translateRequestCount());
             await().atMost(Duration.ofSeconds(30)).until(() -> MonitoringPort.get(port, "/observe/health/ready").statusCode() == 200);
             assertThat(MonitoringPort.get(port, "/observe/metrics").body())
                     .containsPattern("newsdesk_paused\\{[^}]*condition=\"deepl-unreachable\"[^}]*} 0\\.0");

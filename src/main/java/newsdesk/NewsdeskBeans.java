@@ -1,7 +1,6 @@
 package newsdesk;
 
 import com.deepl.api.DeepLClient;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +23,7 @@ import newsdesk.ingest.ArticleReader;
 import newsdesk.ingest.InboxArrivals;
 import newsdesk.ingest.InboxFileReader;
 import newsdesk.ingest.InboxLeader;
+import newsdesk.ingest.InboxLockFiles;
 import newsdesk.ingest.InboxNames;
 import newsdesk.ingest.LanguageGuesser;
 import newsdesk.ingest.QuietPeriod;
@@ -40,6 +40,7 @@ import newsdesk.translate.LanguageSettings;
 import newsdesk.translate.MissingSettingException;
 import org.apache.camel.BeanInject;
 import newsdesk.state.ArticleAttempts;
+import newsdesk.state.Condition;
 import newsdesk.state.ServiceState;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
@@ -129,22 +130,21 @@ public class NewsdeskBeans implements CamelConfiguration {
      * Started at once, so a node on its own holds the lock by the time its routes start, and their first poll counts.
      */
     private static InboxLeader inboxLeader(CamelContext context, String dataDir, long checkMs) throws Exception {
-        Path root = Files.createDirectories(Path.of(dataDir, "cluster"));
+        Path root = Path.of(dataDir, "cluster");
         // Camel tries the lock at once (acquireLockDelay) only when its lock and data files already exist;
         // on a fresh data folder it would first wait for the next multiple of checkMs, up to 2 s at start.
-        // Empty files say "no leader", as after a clean stop; a leader's files are left as they are.
-        for (String file : new String[] {INBOX_ELECTION, INBOX_ELECTION + ".dat"}) {
-            try {
-                Files.createFile(root.resolve(file));
-            } catch (FileAlreadyExistsException alreadyThere) {
-                // Another node, or an earlier run, made it.
-            }
-        }
+        String problem = InboxLockFiles.prepare(root, INBOX_ELECTION);
         FileLockClusterService election = new FileLockClusterService();
         election.setRoot(root.toString());
         election.setAcquireLockDelay(1, TimeUnit.MILLISECONDS);
         election.setAcquireLockInterval(checkMs, TimeUnit.MILLISECONDS);
         InboxLeader leader = new InboxLeader(election.getView(INBOX_ELECTION), Path.of(dataDir, "inbox").toString());
+        if (problem != null) {
+            // Never a node that says Ready and polls nothing: the state says why, until this node leads after all.
+            StartStep.atStart(context, started -> started.getRegistry().lookupByNameAndType("serviceState", ServiceState.class)
+                    .enter(Condition.INBOX_LOCK_UNUSABLE, "This node cannot lead the inbox: " + problem + ".",
+                            "Remove what is in the lock's place; the node leads at its next check.", leader::isLeader, checkMs));
+        }
         context.addService(election);
         // Now rather than with the context, which starts it only after the management server.
         election.start();

@@ -127,6 +127,9 @@ async function showDesk(container, desk, role) {
     figures.append(el('span', 'Delivered today: ' + desk.delivered));
   }
   figures.append(el('span', 'Rejected today: ' + desk.rejected));
+  if (desk.unsupported > 0) {
+    figures.append(el('span', 'Not taken (unsupported): ' + desk.unsupported));
+  }
   section.appendChild(figures);
   const answer = await fetch('/api/articles?desk=' + encodeURIComponent(desk.desk) + '&limit=' + ARTICLES_SHOWN);
   const articles = await answer.json();

@@ -180,6 +180,57 @@ class DesksIT {
         assertThat(deepl.translateRequestCount()).isEqualTo(80 + 1 + 1 + names(data.resolve("sport/outbox")).size());
     }
 
+    /**
+     * A desk removed is gone from /api/status (which the status page shows) and from the summary line;
+     * files of a type Newsdesk does not take are counted per desk as not taken, with one WARN each.
+     */
+    @Test
+    void aRemovedDeskIsGoneFromTheStatusAndTheSummaryAndUnsupportedFilesAreCounted() throws Exception {
+        desk("inland");
+        desk("sport");
+        startJar();
+        drop("sport", "a.txt", Articles.numbered(1));
+        drop("inland", "b.txt", Articles.numbered(2));
+        drop("inland", "report.pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII));
+        drop("inland", "memo.docx", new byte[] {'P', 'K', 3, 4});
+        result("sport", "a.json");
+        result("inland", "b.json");
+        awaitLog("desk sport: 1 delivered", 1);
+        JsonNode inland = await().atMost(Duration.ofSeconds(10)).until(() -> desk(status(), "inland"),
+                desk -> desk != null && desk.path("unsupported").asInt() == 2);
+        assertThat(inland.path("backlog").asInt()).isZero();
+        assertThat(desk(status(), "sport")).isNotNull();
+        assertThat(JarProcess.countLines(log, "report.pdf stays in the inbox")).isEqualTo(1);
+        assertThat(JarProcess.countLines(log, "memo.docx stays in the inbox")).isEqualTo(1);
+
+        Files.delete(desks.resolve("sport.camel.yaml"));
+        awaitLog("Desk sport stopped", 1);
+        long linesBefore = Files.readAllLines(log).size();
+        drop("inland", "c.txt", Articles.numbered(3));
+        result("inland", "c.json");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.readAllLines(log).stream().skip(linesBefore)
+                .anyMatch(line -> line.contains("desk inland: 1 delivered")));
+        assertThat(Files.readAllLines(log).stream().skip(linesBefore).filter(line -> line.contains("Last 1 s:")))
+                .isNotEmpty().noneMatch(line -> line.contains("desk sport"));
+        assertThat(desk(status(), "sport")).as("the removed desk on /api/status").isNull();
+        assertThat(desk(status(), "inland").path("unsupported").asInt()).isEqualTo(2);
+        assertThat(JarProcess.countLines(log, "report.pdf stays in the inbox")).isEqualTo(1);
+    }
+
+    private JsonNode status() throws Exception {
+        return JSON.readTree(JarProcess.get(port, "/api/status"));
+    }
+
+    /** The desk of that name on /api/status, or null. */
+    private static JsonNode desk(JsonNode status, String name) {
+        for (JsonNode desk : status.path("desks")) {
+            if (desk.path("desk").asText().equals(name)) {
+                return desk;
+            }
+        }
+        return null;
+    }
+
     @Test
     void aBrokenEditWhileArticlesFlowLeavesEveryDeskAsItWasAndSaysWhatIsWrong() throws Exception {
         desk("inland");
@@ -369,6 +420,7 @@ class DesksIT {
                 "NEWSDESK_DESKS_CHECK_MS", "300",
                 "NEWSDESK_INBOX_QUIET_PERIOD_MS", "300",
                 "NEWSDESK_DEEPL_PAUSE_CHECK_MS", "300",
+                "NEWSDESK_LOG_SUMMARY_MS", "1000",
                 "NEWSDESK_MONITORING_PORT", String.valueOf(port));
     }
 

@@ -87,6 +87,10 @@ class StatusPageIT {
                     assertThat(browser.findElements(By.tagName("img"))).isEmpty();
                     assertThat(browser.findElements(By.cssSelector("#desks script, #rejected script"))).isEmpty();
                     Files.write(Path.of("target/status-page.png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+                    // A file of a type Newsdesk does not take stays in the inbox: counted, apart from the backlog.
+                    drop(data, "report.pdf", "%PDF-1.4\n");
+                    await().atMost(Duration.ofSeconds(20)).until(() -> text(browser, "desks").contains("Not taken (unsupported): 1"));
+                    assertThat(text(browser, "desks")).contains("In the inbox: 0");
 
                     // The result JSON one click away, as delivered to the outbox.
                     // The page refreshes its rows every few seconds: a row found may be replaced before the click.

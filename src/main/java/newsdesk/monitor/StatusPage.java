@@ -103,10 +103,15 @@ public class StatusPage {
         var desks = status.putArray("desks");
         Map<String, Path> running = inboxes.get();
         for (RecentArticles.Today today : recent.today(running.keySet())) {
-            ObjectNode desk = JSON.valueToTree(today);
             Path inbox = running.get(today.desk());
+            // A worker runs no desks of its own and shows every desk it worked for; other nodes the desks they run.
+            if (inbox == null && !role.equals("worker")) {
+                continue;
+            }
+            ObjectNode desk = JSON.valueToTree(today);
             if (inbox != null) {
                 desk.put("backlog", InboxBacklog.count(inbox));
+                desk.put("unsupported", InboxBacklog.unsupported(inbox));
             }
             desks.add(desk);
         }
@@ -156,10 +161,10 @@ public class StatusPage {
             deepl.put("requestsInFlight", translator.get().requestsInFlight());
             deepl.put("requestsInFlightLimit", translator.get().requestsInFlightLimit());
         }
+        // The budget used up is one of the state's conditions.
         String paused = state.problem();
-        String budgetUsedUp = budget.usedUpReason();
-        deepl.put("paused", paused != null || budgetUsedUp != null);
-        deepl.put("pauseReason", paused != null ? paused : budgetUsedUp);
+        deepl.put("paused", paused != null);
+        deepl.put("pauseReason", paused);
         ObjectNode figures = deepl.putObject("budget");
         figures.put("monthlyLimit", budget.monthlyLimit());
         figures.put("dailyLimit", budget.dailyLimit());

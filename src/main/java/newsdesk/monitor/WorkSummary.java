@@ -58,9 +58,10 @@ public class WorkSummary {
         if (idle && retried == 0 && answers.answers() == 0) {
             return;
         }
+        // The desks running here, and any other that did work since the last line (on a worker: all it did).
         Set<String> desks = new TreeSet<>(running.keySet());
-        desks.addAll(delivered.keySet());
-        desks.addAll(rejected.keySet());
+        delivered.forEach((desk, n) -> addIfAny(desks, desk, n));
+        rejected.forEach((desk, n) -> addIfAny(desks, desk, n));
         long backlog = 0;
         List<String> perDesk = new ArrayList<>();
         for (String desk : desks) {
@@ -74,6 +75,12 @@ public class WorkSummary {
                         + "Inbox backlog: {} files.",
                 intervalMs / 1000, String.join("; ", perDesk), newlyBilled, answers.answers(), answers.p50Ms(),
                 answers.p95Ms(), retried, backlog);
+    }
+
+    private static void addIfAny(Set<String> desks, String desk, long count) {
+        if (count > 0) {
+            desks.add(desk);
+        }
     }
 
     /** Per desk, how much this counter grew since the last summary. */

@@ -59,7 +59,7 @@ public class DeeplBeans implements CamelConfiguration {
         DeeplAnswers billedCounter = (billed, nanos) ->
                 context.getRegistry().lookupByNameAndType("articleCounters", ArticleCounters.class).billed(billed);
         return new DeeplTranslator(client, new RequestPacker(), cache, new InFlightLimit(concurrency), targetLanguage,
-                DeeplAnswers.all(answerTimes, budget, billedCounter), pause, glossaries);
+                DeeplAnswers.all(answerTimes, billedCounter), budget, pause, glossaries);
     }
 
     @BindToRegistry
@@ -87,14 +87,15 @@ public class DeeplBeans implements CamelConfiguration {
 
     /**
      * Newsdesk's own DeepL budget (newsdesk.deepl.budget.*), counted in a ledger in {@code <data-dir>/budget}
-     * that every node on the data folder shares. A route policy, like deeplPause.
+     * that every node on the data folder shares. Used up, it enters the serviceState condition budget-used-up.
      */
     @BindToRegistry
-    public DeeplBudget deeplBudget(CamelContext context, @PropertyInject("newsdesk.data-dir") String dataDir,
+    public DeeplBudget deeplBudget(@BeanInject("serviceState") ServiceState state,
+                                   @PropertyInject("newsdesk.data-dir") String dataDir,
                                    @PropertyInject("newsdesk.deepl.budget.monthly-chars") long monthlyChars,
                                    @PropertyInject("newsdesk.deepl.budget.daily-chars") long dailyChars,
                                    @PropertyInject("newsdesk.deepl.budget.billing-day") int billingDay) throws IOException {
-        return new DeeplBudget(context, new BudgetLedger(Path.of(dataDir, "budget")), monthlyChars, dailyChars, billingDay,
+        return new DeeplBudget(state, new BudgetLedger(Path.of(dataDir, "budget")), monthlyChars, dailyChars, billingDay,
                 Clock.systemUTC());
     }
 

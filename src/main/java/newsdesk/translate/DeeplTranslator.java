@@ -18,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import newsdesk.article.Article;
 import newsdesk.article.Translation;
+import newsdesk.budget.DeeplBudget;
+import newsdesk.budget.DeeplBudgetUsedUpException;
 import newsdesk.desk.Desk;
 import newsdesk.glossary.GlossarySync;
 import org.slf4j.Logger;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * sent once, texts DeepL has translated before come from the {@link TranslationCache} (or, while
  * another worker of this node is asking DeepL for them, from its answer), and the
  * rest is packed into as few requests as DeepL's limits allow; the requests in flight stay within
- * the adaptive {@link InFlightLimit}. An article already in the target language is passed through
+ * the adaptive {@link InFlightLimit}, and each request's characters are set aside in the {@link DeeplBudget}
+ * before it is sent. An article already in the target language is passed through
  * without a call.
  */
 public class DeeplTranslator {
@@ -48,6 +51,7 @@ public class DeeplTranslator {
     private final TranslationCache cache;
     private final InFlightLimit inFlight;
     private final DeeplAnswers answers;
+    private final DeeplBudget budget;
     private final DeeplPause pause;
     private final TranslationsInFlight inFlightTexts;
     private final GlossarySync glossaries;
@@ -59,15 +63,18 @@ public class DeeplTranslator {
 
     /**
      * {@code answers} is told of every answer DeepL gives (characters billed, time taken) as it comes;
+     * {@code budget} holds each request's characters before it is sent and is told what DeepL billed;
      * {@code pause} is told whether DeepL answers at all; {@code glossaries} are those desks name.
      */
     public DeeplTranslator(Translator client, RequestPacker packer, TranslationCache cache, InFlightLimit inFlight,
-                           String targetLanguage, DeeplAnswers answers, DeeplPause pause, GlossarySync glossaries) {
+                           String targetLanguage, DeeplAnswers answers, DeeplBudget budget, DeeplPause pause,
+                           GlossarySync glossaries) {
         this.client = client;
         this.packer = packer;
         this.cache = cache;
         this.inFlight = inFlight;
         this.answers = answers;
+        this.budget = budget;
         this.pause = pause;
         this.inFlightTexts = new TranslationsInFlight();
         this.glossaries = glossaries;
@@ -83,6 +90,7 @@ public class DeeplTranslator {
         this.cache = shared.cache;
         this.inFlight = shared.inFlight;
         this.answers = shared.answers;
+        this.budget = shared.budget;
         this.pause = shared.pause;
         this.inFlightTexts = shared.inFlightTexts;
         this.glossaries = shared.glossaries;
@@ -98,12 +106,12 @@ public class DeeplTranslator {
 
     /** The article translated as its desk says. */
     public Article translate(Article article, Desk desk)
-            throws DeepLException, ContentRejectedException, InterruptedException {
+            throws DeepLException, ContentRejectedException, DeeplBudgetUsedUpException, InterruptedException {
         return forDesk(desk).translate(article);
     }
 
     public Article translate(Article article)
-            throws DeepLException, ContentRejectedException, InterruptedException {
+            throws DeepLException, ContentRejectedException, DeeplBudgetUsedUpException, InterruptedException {
         if (isTargetLanguage(article.sourceLanguage())) {
             return article.withTranslation(Translation.untranslated(article.original(), targetLanguage,
                     article.sourceLanguage().toUpperCase(Locale.ROOT)));
@@ -128,7 +136,7 @@ public class DeeplTranslator {
      * until the last answer, so a changed glossary's old DeepL copy is not deleted meanwhile.
      */
     public Translated translate(List<String> texts, String sourceLanguage, String context)
-            throws DeepLException, ContentRejectedException, InterruptedException {
+            throws DeepLException, ContentRejectedException, DeeplBudgetUsedUpException, InterruptedException {
         if (glossary == null) {
             return translate(texts, sourceLanguage, context, null);
         }
@@ -144,7 +152,7 @@ public class DeeplTranslator {
     }
 
     private Translated translate(List<String> texts, String sourceLanguage, String context, GlossarySync.Active glossary)
-            throws DeepLException, ContentRejectedException, InterruptedException {
+            throws DeepLException, ContentRejectedException, DeeplBudgetUsedUpException, InterruptedException {
         TextTranslationOptions options = options(context, null);
         // The key names the glossary's content, not its DeepL id, which is new with every copy made.
         String keyTarget = glossary == null ? targetLanguage : targetLanguage + " glossary " + glossary.glossary().hash();
@@ -216,7 +224,7 @@ public class DeeplTranslator {
      */
     private long send(Map<String, String> claimed, String sourceLanguage, String context, TextTranslationOptions options,
                       Map<String, TranslationCache.Entry> found)
-            throws DeepLException, ContentRejectedException, InterruptedException {
+            throws DeepLException, ContentRejectedException, DeeplBudgetUsedUpException, InterruptedException {
         List<String> keys = List.copyOf(claimed.keySet());
         long billed = 0;
         try {
@@ -291,15 +299,24 @@ public class DeeplTranslator {
                 && targetLanguage.toUpperCase(Locale.ROOT).split("-")[0].equals(language.toUpperCase(Locale.ROOT));
     }
 
-    /** One request, sent once the in-flight limit has room; a 429 shrinks the limit. */
+    /**
+     * One request, sent once its characters are set aside in the budget and the in-flight limit has room;
+     * a 429 shrinks the limit.
+     */
     private List<TextResult> call(List<String> texts, String sourceLanguage, TextTranslationOptions options)
-            throws DeepLException, ContentRejectedException, InterruptedException {
-        InFlightLimit.Permit permit = inFlight.acquire();
+            throws DeepLException, ContentRejectedException, DeeplBudgetUsedUpException, InterruptedException {
+        // DeepL bills the code points of the texts sent (not the context).
+        DeeplBudget.Reserved reserved = budget.reserve(
+                texts.stream().mapToLong(text -> text.codePointCount(0, text.length())).sum());
+        InFlightLimit.Permit permit = null;
         try {
+            permit = inFlight.acquire();
             long start = System.nanoTime();
             List<TextResult> results = client.translateText(texts, sourceLanguage, targetLanguage, options);
             // Counted now that DeepL has billed it, whatever becomes of the article.
-            answers.answered(results.stream().mapToLong(TextResult::getBilledCharacters).sum(), System.nanoTime() - start);
+            long billed = results.stream().mapToLong(TextResult::getBilledCharacters).sum();
+            reserved.settle(billed);
+            answers.answered(billed, System.nanoTime() - start);
             permit.succeeded();
             pause.answered();
             return results;
@@ -324,8 +341,11 @@ public class DeeplTranslator {
             }
             throw new DeeplUnreachableException(e);
         } finally {
-            // Any other failure; a no-op once the permit has been returned above.
-            permit.failed();
+            // Any other failure; no-ops once settled and the permit returned above.
+            reserved.release();
+            if (permit != null) {
+                permit.failed();
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import newsdesk.article.Article;
 import newsdesk.article.ArticleText;
 import newsdesk.article.Translation;
+import newsdesk.budget.DeeplBudgetUsedUpException;
 import newsdesk.desk.Desk;
 import newsdesk.summarize.ExtractiveSummarizer;
 
@@ -38,11 +39,13 @@ public class SummaryTranslator {
     }
 
     /** The article as its desk says: its languages, summary length, formality and glossary. */
-    public Article translate(Article article, Desk desk) throws DeepLException, ContentRejectedException, InterruptedException {
+    public Article translate(Article article, Desk desk)
+            throws DeepLException, ContentRejectedException, DeeplBudgetUsedUpException, InterruptedException {
         return new SummaryTranslator(summarizer.forDesk(desk), translator.forDesk(desk), packer).translate(article);
     }
 
-    public Article translate(Article article) throws DeepLException, ContentRejectedException, InterruptedException {
+    public Article translate(Article article)
+            throws DeepLException, ContentRejectedException, DeeplBudgetUsedUpException, InterruptedException {
         String source = article.sourceLanguage();
         if (source == null || translator.isTargetLanguage(source) || !ExtractiveSummarizer.summarizes(source)) {
             return summarizer.summarize(translator.translate(article));

@@ -2,15 +2,22 @@ package newsdesk.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import newsdesk.LogCapture;
 import newsdesk.MutableClock;
+import newsdesk.state.Condition;
+import newsdesk.state.ServiceState;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +27,22 @@ class DeeplBudgetTest {
 
     @TempDir
     Path folder;
+    private final DefaultCamelContext context = new DefaultCamelContext();
+    private ServiceState state;
+
+    @BeforeEach
+    void start() {
+        context.start();
+        // Probes from 50 ms.
+        state = new ServiceState(context, Clock.systemUTC(), 50, 0);
+        state.start();
+    }
+
+    @AfterEach
+    void stop() {
+        state.stop();
+        context.stop();
+    }
 
     @Test
     void billingPeriodsStartOnTheBillingDayInUtc() {
@@ -52,44 +75,82 @@ class DeeplBudgetTest {
     @Test
     void warnsAt80PercentOnceStopsAt100AndAllowsAgainInTheNextMonth() throws Exception {
         MutableClock clock = new MutableClock(MARCH_14);
-        DeeplBudget budget = new DeeplBudget(null, new BudgetLedger(folder), 10_000, 0, 1, clock);
+        DeeplBudget budget = new DeeplBudget(state, new BudgetLedger(folder), 10_000, 0, 1, clock);
         try (LogCapture log = new LogCapture()) {
-            budget.answered(7_000, 1);
-            budget.checkWithinBudget();
+            budget.reserve(7_000).settle(7_000);
             assertThat(log.messages(Level.WARN, "newsdesk.deepl")).isEmpty();
 
-            budget.answered(1_000, 1);
-            budget.answered(500, 1);
+            budget.reserve(1_000).settle(1_000);
+            budget.reserve(500).settle(500);
             assertThat(log.messages(Level.WARN, "newsdesk.deepl")).singleElement().asString()
                     .contains("80 %").contains("8000 of 10000");
 
-            budget.answered(1_500, 1);
-            assertThatThrownBy(budget::checkWithinBudget).isInstanceOf(DeeplBudgetUsedUpException.class)
+            budget.reserve(1_500).settle(1_500);
+            assertThat(state.holds(Condition.BUDGET_USED_UP)).isTrue();
+            assertThatThrownBy(() -> budget.reserve(1)).isInstanceOf(DeeplBudgetUsedUpException.class)
                     .hasMessageContaining("10000 of 10000");
-            assertThatThrownBy(budget::checkWithinBudget).isInstanceOf(DeeplBudgetUsedUpException.class);
             assertThat(log.messages(Level.WARN, "newsdesk.deepl")).hasSize(1);
-            assertThat(log.messages(Level.ERROR, "newsdesk.deepl")).singleElement().asString().contains("2026-04-01T00:00:00Z");
+            assertThat(log.messages(Level.ERROR, "newsdesk.state")).singleElement().asString()
+                    .contains("10000 of 10000").contains("2026-04-01T00:00:00Z").contains("[budget-used-up]");
             assertThat(budget.remainingThisMonth()).isZero();
             assertThat(budget.projectedThisMonth()).isEqualTo(Math.round(10_000 * 31.0 / (13 + 10 / 24.0)));
 
+            Thread.sleep(300);
+            assertThat(state.holds(Condition.BUDGET_USED_UP)).as("probed within the month").isTrue();
             clock.now = Instant.parse("2026-04-01T00:00:02Z");
-            budget.resumeIfAllowed();
-            budget.checkWithinBudget();
-            assertThat(budget.usedThisMonth()).isZero();
-            assertThat(log.messages(Level.INFO, "newsdesk.deepl")).singleElement().asString().contains("again");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !state.holds(Condition.BUDGET_USED_UP));
+            budget.reserve(1_000).settle(1_000);
+            assertThat(budget.usedThisMonth()).isEqualTo(1_000);
         }
     }
 
     @Test
     void aDailyLimitStopsForTheRestOfTheUtcDay() throws Exception {
         MutableClock clock = new MutableClock(MARCH_14);
-        DeeplBudget budget = new DeeplBudget(null, new BudgetLedger(folder), 0, 1_000, 1, clock);
-        budget.answered(1_000, 1);
-        assertThatThrownBy(budget::checkWithinBudget).hasMessageContaining("of the day");
+        DeeplBudget budget = new DeeplBudget(state, new BudgetLedger(folder), 0, 1_000, 1, clock);
+        budget.reserve(1_000).settle(1_000);
+        assertThatThrownBy(() -> budget.reserve(1)).hasMessageContaining("of the day");
         clock.now = Instant.parse("2026-03-15T00:00:02Z");
-        budget.resumeIfAllowed();
-        budget.checkWithinBudget();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !state.holds(Condition.BUDGET_USED_UP));
+        budget.reserve(1).release();
         assertThat(budget.usedThisMonth()).isEqualTo(1_000);
         assertThat(budget.usedToday()).isZero();
+    }
+
+    @Test
+    void aRequestTheRestOfTheBudgetDoesNotCoverIsRefusedBeforeItIsSentAndAReleaseFreesItsCharacters() throws Exception {
+        MutableClock clock = new MutableClock(MARCH_14);
+        DeeplBudget budget = new DeeplBudget(state, new BudgetLedger(folder), 6_000, 0, 1, clock);
+        try (LogCapture log = new LogCapture()) {
+            DeeplBudget.Reserved first = budget.reserve(2_000);
+            DeeplBudget.Reserved second = budget.reserve(2_000);
+            assertThat(budget.usedThisMonth()).as("set aside, not billed yet").isEqualTo(4_000);
+            second.release();
+            first.settle(1_900);
+            first.release();
+            assertThat(budget.usedThisMonth()).isEqualTo(1_900);
+
+            budget.reserve(3_000).settle(3_000);
+            assertThatThrownBy(() -> budget.reserve(1_500)).isInstanceOf(DeeplBudgetUsedUpException.class)
+                    .hasMessageContaining("4900 of 6000").hasMessageContaining("the next request needs 1500");
+            assertThatThrownBy(() -> budget.reserve(100)).isInstanceOf(DeeplBudgetUsedUpException.class);
+            assertThat(budget.usedThisMonth()).isEqualTo(4_900);
+            // The rest (1,100) would pass a check of the totals alone: the pause lasts until the month ends.
+            Thread.sleep(500);
+            assertThat(state.holds(Condition.BUDGET_USED_UP)).isTrue();
+            assertThat(log.messages(Level.ERROR, "newsdesk.state")).singleElement().asString()
+                    .contains("Newsdesk takes no new articles").contains("the next request needs 1500");
+        }
+    }
+
+    @Test
+    void withoutALimitOnlyWhatDeeplBilledIsWritten() throws Exception {
+        DeeplBudget budget = new DeeplBudget(state, new BudgetLedger(folder), 0, 0, 1, new MutableClock(MARCH_14));
+        budget.reserve(1_000).settle(990);
+        budget.reserve(1_000).release();
+        assertThat(budget.usedThisMonth()).isEqualTo(990);
+        try (var files = Files.list(folder)) {
+            assertThat(Files.readAllLines(files.findFirst().orElseThrow())).singleElement().asString().contains(" 990 billed ");
+        }
     }
 }

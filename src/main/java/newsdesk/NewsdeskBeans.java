@@ -35,6 +35,10 @@ import newsdesk.monitor.ArticleCounters;
 import newsdesk.monitor.MonitoringBeans;
 import newsdesk.settings.KnownSettings;
 import newsdesk.settings.SecretSetting;
+import newsdesk.state.ArticleAttempts;
+import newsdesk.state.Condition;
+import newsdesk.state.ServiceState;
+import newsdesk.state.StoragePause;
 import newsdesk.summarize.ExtractiveSummarizer;
 import newsdesk.summarize.SummaryLength;
 import newsdesk.summarize.SummaryMethod;
@@ -42,9 +46,6 @@ import newsdesk.translate.DeeplClientFactory;
 import newsdesk.translate.LanguageSettings;
 import newsdesk.translate.MissingSettingException;
 import org.apache.camel.BeanInject;
-import newsdesk.state.Condition;
-import newsdesk.state.ServiceState;
-import newsdesk.state.StoragePause;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
@@ -170,6 +171,12 @@ public class NewsdeskBeans implements CamelConfiguration {
     public StoragePause storagePause(CamelContext context, @BeanInject("serviceState") ServiceState state,
                                      @PropertyInject("newsdesk.state.storage-check-ms") long maxProbeMs) {
         return new StoragePause(state, maxProbeMs, context);
+    }
+
+    /** Counts an article's own failures, so it goes to error/ after newsdesk.article.max-attempts (routes/errors.camel.yaml). */
+    @BindToRegistry
+    public ArticleAttempts articleAttempts(CamelContext context, @PropertyInject("newsdesk.article.max-attempts") int maxAttempts) {
+        return new ArticleAttempts(context, maxAttempts);
     }
 
     @BindToRegistry

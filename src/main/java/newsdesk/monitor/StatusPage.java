@@ -47,16 +47,18 @@ public class StatusPage {
     private final Supplier<DeeplTranslator> translator;
     private final Supplier<InboxLeader> leader;
     private final LongSupplier workQueue;
+    private final boolean simulator;
     private final Map<String, String> pageFiles;
 
     /**
      * {@code translator}: null on a node that does not translate (role ingest); {@code leader}: null on one
      * that takes no part in the inbox's election (role worker); {@code workQueue}: the articles waiting on the
-     * work queue, null where that is not known (every node but an ingest node on Artemis).
+     * work queue, null where that is not known (every node but an ingest node on Artemis); {@code simulator}: the
+     * DeepL simulator stands in for DeepL (newsdesk.deepl.simulator), which the page says in a banner.
      */
     public StatusPage(RecentArticles recent, String role, Supplier<Map<String, Path>> inboxes, ServiceState state, DeeplBudget budget,
                       DeeplUsage usage, Supplier<DeeplTranslator> translator, Supplier<InboxLeader> leader,
-                      LongSupplier workQueue) {
+                      LongSupplier workQueue, boolean simulator) {
         this.recent = recent;
         this.role = role;
         this.inboxes = inboxes;
@@ -66,6 +68,7 @@ public class StatusPage {
         this.translator = translator;
         this.leader = leader;
         this.workQueue = workQueue;
+        this.simulator = simulator;
         this.pageFiles = PAGE_FILES.keySet().stream()
                 .collect(Collectors.toUnmodifiableMap(name -> name, StatusPage::read));
     }
@@ -138,6 +141,7 @@ public class StatusPage {
 
     private ObjectNode deepl() {
         ObjectNode deepl = JSON.createObjectNode();
+        deepl.put("simulator", simulator);
         if (translator == null) {
             deepl.putNull("requestsInFlight");
             deepl.putNull("requestsInFlightLimit");

@@ -17,6 +17,8 @@ import newsdesk.check.UntranslatedTextCheck;
 import newsdesk.deliver.DeliveryTargets;
 import newsdesk.deliver.NinjsFormatter;
 import newsdesk.deliver.ResultFormatter;
+import newsdesk.deliver.WebhookAnswer;
+import newsdesk.deliver.WebhookRequest;
 import newsdesk.desk.Desk;
 import newsdesk.desk.DeskWatcher;
 import newsdesk.glossary.GlossarySync;
@@ -33,15 +35,18 @@ import newsdesk.ingest.RejectionReport;
 import newsdesk.ingest.UndecodableNames;
 import newsdesk.monitor.ArticleCounters;
 import newsdesk.monitor.MonitoringBeans;
+import newsdesk.settings.SecretSetting;
+import newsdesk.state.ArticleAttempts;
+import newsdesk.state.Condition;
+import newsdesk.state.ServiceState;
+import newsdesk.state.StoragePause;
 import newsdesk.summarize.ExtractiveSummarizer;
 import newsdesk.summarize.SummaryLength;
 import newsdesk.summarize.SummaryMethod;
 import newsdesk.translate.DeeplClientFactory;
 import newsdesk.translate.LanguageSettings;
+import newsdesk.translate.MissingSettingException;
 import org.apache.camel.BeanInject;
-import newsdesk.state.Condition;
-import newsdesk.state.ServiceState;
-import newsdesk.state.StoragePause;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
@@ -158,6 +163,12 @@ public class NewsdeskBeans implements CamelConfiguration {
         return new StoragePause(state, maxProbeMs, context);
     }
 
+    /** Counts an article's own failures, so it goes to error/ after newsdesk.article.max-attempts (routes/errors.camel.yaml). */
+    @BindToRegistry
+    public ArticleAttempts articleAttempts(CamelContext context, @PropertyInject("newsdesk.article.max-attempts") int maxAttempts) {
+        return new ArticleAttempts(context, maxAttempts);
+    }
+
     @BindToRegistry
     public ArticleReader articleReader(@PropertyInject("newsdesk.source-language") String sourceLanguage,
                                        @PropertyInject("newsdesk.inbox.max-bytes") long maxBytes,
@@ -219,6 +230,32 @@ public class NewsdeskBeans implements CamelConfiguration {
     @BindToRegistry
     public DeliveryTargets deliveryTargets(@PropertyInject("newsdesk.deliver.targets") String targets) {
         return new DeliveryTargets(targets);
+    }
+
+    /**
+     * The webhook target's signature. Only when newsdesk.deliver.targets names webhook, which then needs its URL and a
+     * secret, or Newsdesk does not start.
+     */
+    @BindToRegistry
+    public WebhookRequest webhookRequest(@PropertyInject("newsdesk.deliver.targets") String targets,
+                                         @PropertyInject("newsdesk.deliver.webhook.url") String url,
+                                         @PropertyInject("newsdesk.deliver.webhook.secret") String secret,
+                                         @PropertyInject("newsdesk.deliver.webhook.secret-file") String secretFile)
+            throws MissingSettingException {
+        if (!new DeliveryTargets(targets).names().contains("webhook")) {
+            return null;
+        }
+        if (url.isBlank()) {
+            throw new MissingSettingException("NEWSDESK_DELIVER_TARGETS names webhook, but NEWSDESK_DELIVER_WEBHOOK_URL is not set: "
+                    + "set it to the receiver's address (http:// or https://).");
+        }
+        return new WebhookRequest(SecretSetting.read(secret, secretFile, "NEWSDESK_DELIVER_WEBHOOK_SECRET",
+                "set it (or NEWSDESK_DELIVER_WEBHOOK_SECRET_FILE, a file holding it) to the secret the receiver checks signatures with."));
+    }
+
+    @BindToRegistry
+    public WebhookAnswer webhookAnswer() {
+        return new WebhookAnswer();
     }
 
     @BindToRegistry

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Properties;
 import newsdesk.broker.BrokerBeans;
 import newsdesk.desk.DeskWatcher;
+import newsdesk.http.SignInSetup;
+import newsdesk.intake.IntakeBeans;
 import newsdesk.monitor.MonitoringAddress;
 import newsdesk.monitor.MonitoringBeans;
 import newsdesk.settings.KnownSettings;
@@ -92,9 +94,11 @@ public final class Service {
         main.configure().addConfiguration(DeeplBeans.class);
         main.configure().addConfiguration(MonitoringBeans.class);
         main.configure().addConfiguration(BrokerBeans.class);
+        main.configure().addConfiguration(IntakeBeans.class);
         main.setDefaultPropertyPlaceholderLocation("file:" + home().resolve(CONFIG_FILE));
         main.setOverrideProperties(overrides);
         main.addMainListener(new SettingsCheck());
+        main.addMainListener(new SignInSetup());
         main.addMainListener(new FirstLookAtDesks());
         return main;
     }

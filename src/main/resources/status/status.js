@@ -80,6 +80,19 @@ function showDeepl(deepl) {
       : deepl.account.used + ' of ' + deepl.account.limit + ' characters used this billing period']));
 }
 
+// The states that keep Newsdesk from taking new articles (DeepL refusing or silent, budget, storage, ...), oldest first.
+function showPaused(paused) {
+  const body = document.querySelector('#paused tbody');
+  body.replaceChildren(...paused.map(p => {
+    const tr = row([time(p.since), p.condition, p.reason]);
+    tr.className = 'paused';
+    return tr;
+  }));
+  if (paused.length === 0) {
+    body.appendChild(row(['none: taking new articles']));
+  }
+}
+
 function showRejected(rejected) {
   const body = document.querySelector('#rejected tbody');
   body.replaceChildren(...rejected.map(r => row([time(r.rejectedAt), r.desk, r.file, r.reason])));
@@ -95,7 +108,7 @@ function articleRow(a) {
   }
   const link = el('a', 'JSON');
   link.setAttribute('href', '/api/articles/' + encodeURIComponent(a.id));
-  const tr = row([time(a.deliveredAt), a.originalTitle, a.title, el('div', a.summary, 'summary'), flags,
+  const tr = row([time(a.deliveredAt), a.file, a.originalTitle, a.title, el('div', a.summary, 'summary'), flags,
     a.billedCharacters, a.durationMs + ' ms', link]);
   tr.className = 'article';
   tr.dataset.id = a.id;
@@ -123,7 +136,7 @@ async function showDesk(container, desk, role) {
   const table = el('table');
   table.className = 'articles';
   const head = el('tr');
-  for (const title of ['Delivered (UTC)', 'Original headline', 'Headline', 'Summary', 'Flags', 'Billed chars', 'Took', 'Result']) {
+  for (const title of ['Delivered (UTC)', 'File', 'Original headline', 'Headline', 'Summary', 'Flags', 'Billed chars', 'Took', 'Result']) {
     head.appendChild(el('th', title));
   }
   table.appendChild(el('thead')).appendChild(head);
@@ -139,6 +152,8 @@ async function refresh() {
     const status = await answer.json();
     showNode(status.node);
     showDeepl(status.deepl);
+    showPaused(status.paused);
+    document.getElementById('simulator').hidden = !status.deepl.simulator;
     showRejected(status.rejected);
     const desks = el('div');
     for (const desk of status.desks) {

@@ -82,8 +82,8 @@ class JsonLogsIT {
                     "NEWSDESK_MONITORING_PORT", String.valueOf(monitoringPort)), log);
             try {
                 await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains("Newsdesk watches"));
-                // The first DeepL request fails: Camel tries the article again and logs that it does.
-                deepl.failNext(503, 1);
+                // The first DeepL request is refused as too many (429): Camel tries the article again and logs that it does.
+                deepl.failNext(429, 1);
                 Path draft = dir.resolve("kinder.txt");
                 Files.writeString(draft, "Kinder in der Stadt\n\nDie Regierung hat am Montag über neue Spielplätze beraten.\n\n"
                         + STAYS_GERMAN + "\n", StandardCharsets.UTF_8);

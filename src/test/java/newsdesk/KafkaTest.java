@@ -80,6 +80,23 @@ class KafkaTest {
         }
     }
 
+    /** An article whose delivery keeps failing goes to error/ after three attempts; the worker commits past it. */
+    @Test
+    void aKafkaWorkerRejectsAnArticleThatKeepsFailing() throws Exception {
+        String[] common = {"newsdesk.work-queue", "kafka", "newsdesk.kafka.bootstrap-servers", kafka.bootstrapServers()};
+        try (LogCapture logs = new LogCapture();
+             RunningNewsdesk ingest = RunningNewsdesk.start(dataDir, concat(common, "newsdesk.role", "ingest"));
+             RunningNewsdesk worker = RunningNewsdesk.start(dataDir, concat(common, "newsdesk.role", "worker"))) {
+            kafka.awaitWorkersHoldingPartitions(1);
+            ArticleFailuresTest.blockResult(ingest, "stuck");
+            ingest.drop("stuck.txt", Articles.numbered(5));
+            ingest.drop("fine.txt", Articles.numbered(6));
+
+            ingest.awaitResult("fine.txt");
+            ArticleFailuresTest.assertGaveUpAfterThree(ArticleFailuresTest.awaitReport(ingest, "stuck.txt"), logs);
+        }
+    }
+
     @Test
     void anIngestNodeAndTwoWorkersShareTheWorkThroughAKafkaTopic() throws Exception {
         String[] common = {"newsdesk.work-queue", "kafka", "newsdesk.kafka.bootstrap-servers", kafka.bootstrapServers()};

@@ -44,7 +44,17 @@ class SettingsCheckTest {
         assertThatThrownBy(() -> start("newsdesk.deliver.targets", "file, kafak"))
                 .rootCause().isInstanceOf(MissingSettingException.class)
                 .hasMessage("NEWSDESK_DELIVER_TARGETS names 'kafak', but routes/ has no route deliver-to-kafak:"
-                        + " use file, jms or kafka, or add that route.");
+                        + " use file, jms, kafka or webhook, or add that route.");
+    }
+
+    @Test
+    void aWebhookTargetNeedsItsAddressAndASecret() {
+        assertThatThrownBy(() -> start("newsdesk.deliver.targets", "file,webhook"))
+                .rootCause().isInstanceOf(MissingSettingException.class)
+                .hasMessageStartingWith("NEWSDESK_DELIVER_TARGETS names webhook, but NEWSDESK_DELIVER_WEBHOOK_URL is not set");
+        assertThatThrownBy(() -> start("newsdesk.deliver.targets", "file,webhook", "newsdesk.deliver.webhook.url", "http://127.0.0.1:9/hook"))
+                .rootCause().isInstanceOf(MissingSettingException.class)
+                .hasMessageStartingWith("NEWSDESK_DELIVER_WEBHOOK_SECRET is not set");
     }
 
     @Test

@@ -58,21 +58,26 @@ class StatusPageIT {
                         "DEEPL_AUTH_KEY", RunningNewsdesk.AUTH_KEY,
                         "DEEPL_SERVER_URL", deepl.url(),
                         "NEWSDESK_DATA_DIR", data.toString(),
+                        "NEWSDESK_DEEPL_SIMULATOR", "true",
+                        "NEWSDESK_DEEPL_PAUSE_CHECK_MS", "1000",
                         "NEWSDESK_MONITORING_PORT", String.valueOf(port)), log);
                 try {
                     await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains("Newsdesk watches"));
                     browser.get("http://127.0.0.1:" + port + "/");
                     await().atMost(Duration.ofSeconds(20)).until(() -> text(browser, "node").contains("Role: all (takes articles from the inbox, translates and delivers them). This node leads the inbox."));
+                    assertThat(browser.findElement(By.id("simulator")).isDisplayed()).as("the simulator's banner").isTrue();
+                    await().atMost(Duration.ofSeconds(10)).until(() -> text(browser, "paused").contains("none: taking new articles"));
 
                     drop(data, "kinder.txt", "Kinder in der Stadt\n\nDie Regierung hat am Montag über neue Spielplätze "
                             + "in der Stadt beraten, weil die Kinder dort mehr Platz brauchen.\n");
                     ShownArticle kinder = shownArticle(browser, "Kinder in der Stadt");
-                    assertThat(kinder.cells().get(3)).contains("Spielplätze");
+                    assertThat(kinder.cells().get(1)).isEqualTo("kinder.txt");
+                    assertThat(kinder.cells().get(4)).contains("Spielplätze");
                     assertThat(text(browser, "desks")).contains("Delivered today: 1");
 
                     drop(data, "rathaus.txt", HOSTILE_TITLE + "\n\nDer Bürgermeister hat am Dienstag über den neuen "
                             + "Haushalt der Stadt gesprochen, der im nächsten Jahr gelten soll.\n");
-                    assertThat(shownArticle(browser, HOSTILE_TITLE).cells().get(1)).isEqualTo(HOSTILE_TITLE);
+                    assertThat(shownArticle(browser, HOSTILE_TITLE).cells().get(2)).isEqualTo(HOSTILE_TITLE);
                     drop(data, HOSTILE_FILE, "<html><body><p>Kein Artikel</p></body></html>\n");
                     await().atMost(Duration.ofSeconds(30)).until(() -> text(browser, "rejected").contains(HOSTILE_FILE));
                     assertThat(text(browser, "rejected")).contains("The file is HTML or XML markup, not plain text");
@@ -95,9 +100,13 @@ class StatusPageIT {
                     });
                     await().atMost(Duration.ofSeconds(10)).until(() -> browser.getPageSource().contains(kinder.id()));
                     JsonNode outbox = JSON.readTree(data.resolve("outbox/kinder.json").toFile());
-                    assertThat(JSON.readTree(browser.findElement(By.tagName("pre")).getText())).isEqualTo(outbox);
+                    JsonNode shown = JSON.readTree(browser.findElement(By.tagName("pre")).getText());
+                    assertThat(shown.get("status").asText()).isEqualTo("delivered");
+                    assertThat(shown.get("result")).isEqualTo(outbox);
 
                     assertApi(port, kinder.id(), outbox);
+
+                    showsWhyItIsPaused(browser, port, deepl, data);
                 } finally {
                     JarProcess.stop(process);
                 }
@@ -130,7 +139,7 @@ class StatusPageIT {
         assertThat(articles).hasSize(1);
         assertThat(articles.get(0).get("originalTitle").asText()).isEqualTo(HOSTILE_TITLE);
         assertThat(articles.get(0).has("result")).isFalse();
-        assertThat(JSON.readTree(get(port, "/api/articles/" + id).body())).isEqualTo(outbox);
+        assertThat(JSON.readTree(get(port, "/api/articles/" + id).body()).get("result")).isEqualTo(outbox);
         assertThat(get(port, "/api/articles/no-such-id").statusCode()).isEqualTo(404);
         assertThat(get(port, "/api/articles?limit=0").statusCode()).isEqualTo(400);
         for (String path : List.of("/config/application.properties", "/status/index.html", "/api/articles/../../pom.xml")) {
@@ -138,7 +147,31 @@ class StatusPageIT {
         }
     }
 
-    private static WebDriver chromium() {
+    /** DeepL's quota used up: the page says why no article is taken and since when, until DeepL takes work again. */
+    private static void showsWhyItIsPaused(WebDriver browser, int port, DeeplSimulator deepl, Path data) throws Exception {
+        browser.get("http://127.0.0.1:" + port + "/");
+        deepl.setCharacterLimit(0);
+        drop(data, "quota.txt", "Quote erreicht\n\nDer Stadtrat hat am Mittwoch beschlossen, die Bibliothek im "
+                + "nächsten Jahr zu erweitern.\n");
+        await().atMost(Duration.ofSeconds(30)).until(() -> text(browser, "paused").contains("deepl-refuses"));
+        assertThat(text(browser, "paused")).contains("quota is used up (456)")
+                .containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ");
+        JsonNode paused = JSON.readTree(get(port, "/api/status").body()).get("paused");
+        assertThat(paused).hasSize(1);
+        assertThat(paused.at("/0/condition").asText()).isEqualTo("deepl-refuses");
+        assertThat(text(browser, "paused")).contains(time(paused.at("/0/since").asText()));
+
+        deepl.setCharacterLimit(Long.MAX_VALUE);
+        await().atMost(Duration.ofSeconds(30)).until(() -> text(browser, "paused").contains("none: taking new articles"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(data.resolve("outbox/quota.json")));
+    }
+
+    /** A time as the page shows it. */
+    private static String time(String iso) {
+        return iso.replace('T', ' ').replaceAll("\\.\\d+Z$", "Z");
+    }
+
+    static WebDriver chromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
@@ -150,11 +183,11 @@ class StatusPageIT {
     }
 
     /** An article's row as the page shows it: its id and the text of its cells. */
-    private record ShownArticle(String id, List<String> cells) {
+    record ShownArticle(String id, List<String> cells) {
     }
 
     /** The article with this original headline, once the page shows it. */
-    private static ShownArticle shownArticle(WebDriver browser, String originalTitle) {
+    static ShownArticle shownArticle(WebDriver browser, String originalTitle) {
         return await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
             WebElement row = row(browser, originalTitle);
             return new ShownArticle(row.getDomAttribute("data-id"),
@@ -162,13 +195,13 @@ class StatusPageIT {
         }, shown -> shown != null);
     }
 
-    private static WebElement row(WebDriver browser, String originalTitle) {
+    static WebElement row(WebDriver browser, String originalTitle) {
         return browser.findElements(By.cssSelector("tr.article")).stream()
-                .filter(row -> row.findElements(By.tagName("td")).get(1).getText().equals(originalTitle))
+                .filter(row -> row.findElements(By.tagName("td")).get(2).getText().equals(originalTitle))
                 .findFirst().orElseThrow();
     }
 
-    private static String text(WebDriver browser, String elementId) {
+    static String text(WebDriver browser, String elementId) {
         return browser.findElement(By.id(elementId)).getText();
     }
 

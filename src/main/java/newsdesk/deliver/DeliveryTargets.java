@@ -19,6 +19,10 @@ public class DeliveryTargets {
         this.names = Arrays.stream(list.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
     }
 
+    public List<String> names() {
+        return names;
+    }
+
     /** The endpoints a result of this desk is sent to, one per target it names. */
     public List<String> endpoints(Desk desk) {
         return desk.targets().stream().map(name -> "direct:deliver-to-" + name).toList();
@@ -29,11 +33,11 @@ public class DeliveryTargets {
         for (String name : names) {
             if (context.getRoute("deliver-to-" + name) == null) {
                 throw new MissingSettingException("NEWSDESK_DELIVER_TARGETS names '" + name + "', but routes/ has no route deliver-to-"
-                        + name + ": use file, jms or kafka, or add that route.");
+                        + name + ": use file, jms, kafka or webhook, or add that route.");
             }
         }
         if (names.isEmpty()) {
-            throw new MissingSettingException("NEWSDESK_DELIVER_TARGETS is empty: name at least one of file, jms, kafka.");
+            throw new MissingSettingException("NEWSDESK_DELIVER_TARGETS is empty: name at least one of file, jms, kafka, webhook.");
         }
     }
 }

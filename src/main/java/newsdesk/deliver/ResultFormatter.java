@@ -20,6 +20,9 @@ import org.apache.camel.Headers;
 /** Writes a finished article as the result JSON documented in the README and in result.schema.json. */
 public class ResultFormatter {
 
+    /** The header (and JMS property, Kafka header) naming the article's id. */
+    public static final String ID_HEADER = "NewsdeskId";
+
     /** The text already was in the target language, so it was passed through untranslated. */
     private static final String ALREADY_IN_TARGET_LANGUAGE = "already-in-target-language";
     /** The text did not read like the configured source language, so DeepL detected its language. */
@@ -47,7 +50,7 @@ public class ResultFormatter {
      */
     public String toMessage(Article article, @ExchangeProperty("desk") String desk, @Headers Map<String, Object> headers)
             throws JsonProcessingException {
-        headers.put("NewsdeskId", article.id());
+        headers.put(ID_HEADER, article.id());
         headers.put("NewsdeskSourceFile", article.source().file());
         return toJson(article, desk);
     }

@@ -25,7 +25,7 @@ public record Desk(Path file, String name, Map<String, String> parameters) {
     private static final Set<String> TRANSLATE = Set.of("full", "summary");
     private static final Set<String> SUMMARY_LANGUAGE = Set.of("target", "source");
     private static final Set<String> FORMALITY = Set.of("default", "more", "less", "prefer_more", "prefer_less");
-    private static final Set<String> TARGETS = Set.of("file", "jms", "kafka");
+    private static final Set<String> TARGETS = Set.of("file", "jms", "kafka", "webhook");
     /** The parameters that name a folder. */
     static final List<String> FOLDERS = List.of("inbox", "outbox", "archive", "error");
     /** The glossary parameter's value for none. */
@@ -48,7 +48,7 @@ public record Desk(Path file, String name, Map<String, String> parameters) {
         number(values, "summaryMaxChars", 0);
         for (String target : desk.targets()) {
             if (!TARGETS.contains(target)) {
-                throw new IllegalArgumentException("targets names '" + target + "'; use file, jms and/or kafka");
+                throw new IllegalArgumentException("targets names '" + target + "'; use file, jms, kafka and/or webhook");
             }
         }
         language(values, "sourceLanguage", true);

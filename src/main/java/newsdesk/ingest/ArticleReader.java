@@ -133,7 +133,8 @@ public class ArticleReader {
         return Character.isISOControl(c) && !layout || c == '\uFEFF';
     }
 
-    private static String sha256(byte[] bytes) {
+    /** An article's id: the SHA-256 of its file's bytes, in hex. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

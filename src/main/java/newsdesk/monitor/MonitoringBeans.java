@@ -10,6 +10,7 @@ import newsdesk.budget.DeeplBudget;
 import newsdesk.budget.DeeplUsage;
 import newsdesk.desk.DeskWatcher;
 import newsdesk.ingest.InboxLeader;
+import newsdesk.state.PausedGauges;
 import newsdesk.state.ServiceState;
 import newsdesk.translate.DeeplTranslator;
 import org.apache.camel.BeanInject;
@@ -33,6 +34,8 @@ public class MonitoringBeans implements CamelConfiguration {
         StartStep.atStart(context, started -> BudgetGauges.register(meterRegistry(started), started.getName(),
                 started.getRegistry().lookupByNameAndType("deeplBudget", DeeplBudget.class),
                 started.getRegistry().lookupByNameAndType("deeplUsage", DeeplUsage.class)));
+        StartStep.atStart(context, started -> PausedGauges.register(meterRegistry(started), started.getName(),
+                started.getRegistry().lookupByNameAndType("serviceState", ServiceState.class)));
         // Once the routes run, on the main thread, while the first articles are worked on. (Camel says
         // "fully started" once, at the end of the start, not again when desk routes start later.)
         context.addStartupListener(new StartupListener() {
@@ -102,7 +105,8 @@ public class MonitoringBeans implements CamelConfiguration {
                                  @PropertyInject("newsdesk.work-queue") String workQueue,
                                  @BeanInject("deskWatcher") DeskWatcher desks,
                                  @BeanInject("serviceState") ServiceState state, @BeanInject("deeplBudget") DeeplBudget budget,
-                                 @BeanInject("deeplUsage") DeeplUsage usage) {
+                                 @BeanInject("deeplUsage") DeeplUsage usage,
+                                 @PropertyInject("newsdesk.deepl.simulator") boolean simulator) {
         return new StatusPage(recent, role, desks::inboxes, state, budget, usage,
                 role.equals("ingest") ? null
                         : () -> context.getRegistry().lookupByNameAndType("deeplTranslator", DeeplTranslator.class),
@@ -110,7 +114,8 @@ public class MonitoringBeans implements CamelConfiguration {
                         : () -> context.getRegistry().lookupByNameAndType("inboxLeader", InboxLeader.class),
                 role.equals("ingest") && workQueue.equals("jms")
                         ? new WorkQueueDepth(() -> context.getRegistry().lookupByNameAndType("jmsConnectionFactory", ConnectionFactory.class))::count
-                        : null);
+                        : null,
+                simulator);
     }
 
     @BindToRegistry

@@ -92,9 +92,9 @@ public class RecentArticles {
         return List.copyOf(rejected);
     }
 
-    /** The result JSON of one of the latest articles, by its id. */
-    public synchronized Optional<String> result(String id) {
-        return delivered.stream().filter(article -> article.id().equals(id)).map(Delivered::result).findFirst();
+    /** One of the latest delivered articles (with its result JSON), by its id. */
+    public synchronized Optional<Delivered> find(String id) {
+        return delivered.stream().filter(article -> article.id().equals(id)).findFirst();
     }
 
     /** Per desk that had work today (and those {@code alwaysShown}, e.g. the running desks): delivered and rejected today. */

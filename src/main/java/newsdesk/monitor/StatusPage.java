@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -48,16 +47,18 @@ public class StatusPage {
     private final Supplier<DeeplTranslator> translator;
     private final Supplier<InboxLeader> leader;
     private final LongSupplier workQueue;
+    private final boolean simulator;
     private final Map<String, String> pageFiles;
 
     /**
      * {@code translator}: null on a node that does not translate (role ingest); {@code leader}: null on one
      * that takes no part in the inbox's election (role worker); {@code workQueue}: the articles waiting on the
-     * work queue, null where that is not known (every node but an ingest node on Artemis).
+     * work queue, null where that is not known (every node but an ingest node on Artemis); {@code simulator}: the
+     * DeepL simulator stands in for DeepL (newsdesk.deepl.simulator), which the page says in a banner.
      */
     public StatusPage(RecentArticles recent, String role, Supplier<Map<String, Path>> inboxes, ServiceState state, DeeplBudget budget,
                       DeeplUsage usage, Supplier<DeeplTranslator> translator, Supplier<InboxLeader> leader,
-                      LongSupplier workQueue) {
+                      LongSupplier workQueue, boolean simulator) {
         this.recent = recent;
         this.role = role;
         this.inboxes = inboxes;
@@ -67,6 +68,7 @@ public class StatusPage {
         this.translator = translator;
         this.leader = leader;
         this.workQueue = workQueue;
+        this.simulator = simulator;
         this.pageFiles = PAGE_FILES.keySet().stream()
                 .collect(Collectors.toUnmodifiableMap(name -> name, StatusPage::read));
     }
@@ -137,19 +139,9 @@ public class StatusPage {
         return json(JSON.valueToTree(recent.latest(deskName, most)), headers);
     }
 
-    /** /api/articles/{id}: the result JSON of one of the latest articles, as delivered. */
-    public String result(@Header("id") String id, @Headers Map<String, Object> headers) throws JsonProcessingException {
-        Optional<String> result = recent.result(id);
-        if (result.isEmpty()) {
-            headers.put(Exchange.HTTP_RESPONSE_CODE, 404);
-            return json(JSON.createObjectNode().put("error", "no such article among the latest " + recent.keep()), headers);
-        }
-        headers.put(Exchange.CONTENT_TYPE, "application/json");
-        return result.get();
-    }
-
     private ObjectNode deepl() {
         ObjectNode deepl = JSON.createObjectNode();
+        deepl.put("simulator", simulator);
         if (translator == null) {
             deepl.putNull("requestsInFlight");
             deepl.putNull("requestsInFlightLimit");

@@ -30,6 +30,9 @@ public final class SettingValueCheck {
             range("deepl.max-retries", 0, 10),
             range("deepl.timeout-ms", 100, 600_000),
             range("newsdesk.deepl.redeliveries", 0, 100),
+            range("newsdesk.article.max-attempts", 1, 100),
+            range("newsdesk.deliver.webhook.redeliveries", 0, 100),
+            range("newsdesk.deliver.webhook.redelivery-delay-ms", 0, DAY_MS),
             range("newsdesk.deepl.redelivery-delay-ms", 0, DAY_MS),
             range("newsdesk.deepl.max-redelivery-delay-ms", 0, DAY_MS),
             range("newsdesk.deepl.pause-check-ms", 100, DAY_MS),
@@ -73,6 +76,7 @@ public final class SettingValueCheck {
             "newsdesk.deliver.file.format", List.of("newsdesk", "ninjs"),
             "newsdesk.deliver.jms.format", List.of("newsdesk", "ninjs"),
             "newsdesk.deliver.kafka.format", List.of("newsdesk", "ninjs"),
+            "newsdesk.deliver.webhook.format", List.of("newsdesk", "ninjs"),
             "newsdesk.summary.language", List.of("target", "source"),
             "newsdesk.log-format", List.of("text", "json"));
 

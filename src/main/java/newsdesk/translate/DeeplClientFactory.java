@@ -2,10 +2,8 @@ package newsdesk.translate;
 
 import com.deepl.api.DeepLClient;
 import com.deepl.api.DeepLClientOptions;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import newsdesk.settings.SecretSetting;
 
 /** Builds the one shared DeepL client from the settings, taking the key from the environment or a file. */
 public final class DeeplClientFactory {
@@ -26,21 +24,7 @@ public final class DeeplClientFactory {
     }
 
     private static String authKey(String authKey, String authKeyFile) throws MissingSettingException {
-        if (authKey != null && !authKey.isBlank()) {
-            return authKey.strip();
-        }
-        if (authKeyFile != null && !authKeyFile.isBlank()) {
-            try {
-                String key = Files.readString(Path.of(authKeyFile.strip())).strip();
-                if (!key.isEmpty()) {
-                    return key;
-                }
-            } catch (IOException e) {
-                throw new MissingSettingException("DEEPL_AUTH_KEY_FILE names " + authKeyFile.strip()
-                        + ", which cannot be read (" + e.getClass().getSimpleName() + ").");
-            }
-        }
-        throw new MissingSettingException(
-                "DEEPL_AUTH_KEY is not set: set it to your DeepL API key (or DEEPL_AUTH_KEY_FILE to a file holding it).");
+        return SecretSetting.read(authKey, authKeyFile, "DEEPL_AUTH_KEY",
+                "set it to your DeepL API key (or DEEPL_AUTH_KEY_FILE to a file holding it).");
     }
 }

@@ -30,8 +30,8 @@ class RecentArticlesTest {
             assertThat(article.durationMs()).isEqualTo(7);
             assertThat(article.deliveredAt()).isEqualTo("2026-03-01T23:59:00Z");
         });
-        assertThat(recent.result("id-3")).hasValue(result("id-3", "Titel 3"));
-        assertThat(recent.result("id-1")).as("no longer among the latest two").isEmpty();
+        assertThat(recent.find("id-3").map(RecentArticles.Delivered::result)).hasValue(result("id-3", "Titel 3"));
+        assertThat(recent.find("id-1")).as("no longer among the latest two").isEmpty();
     }
 
     @Test

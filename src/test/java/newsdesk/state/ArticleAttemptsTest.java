@@ -1,0 +1,111 @@
+package newsdesk.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deepl.api.DeepLException;
+import jakarta.jms.JMSException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import newsdesk.budget.DeeplBudgetUsedUpException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.file.FileComponent;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Which failures are an article's own (read from routes/errors.camel.yaml), and how attempts are counted and forgotten. */
+class ArticleAttemptsTest {
+
+    private final CamelContext context = new DefaultCamelContext();
+    private final ArticleAttempts attempts = new ArticleAttempts(context, 3);
+
+    @AfterEach
+    void stop() throws Exception {
+        context.close();
+    }
+
+    @Test
+    void whatTheOtherHandlersTakeAnywhereAmongTheCausesIsNotTheArticlesOwn() throws Exception {
+        PluginHelper.getRoutesLoader(context).loadRoutes(
+                ResourceHelper.resolveMandatoryResource(context, "file:" + Path.of("routes/errors.camel.yaml").toAbsolutePath()));
+
+        assertThat(attempts.articlesOwn(new IllegalStateException("a reader's bug"))).isTrue();
+        assertThat(attempts.articlesOwn(new RuntimeException(new NullPointerException()))).isTrue();
+        assertThat(attempts.articlesOwn(new StackOverflowError())).isTrue();
+        // A state or a broker, however deep inside: the handlers that pause or retry take it.
+        assertThat(attempts.articlesOwn(new WorkPausedException("DeepL does not answer."))).isFalse();
+        assertThat(attempts.articlesOwn(new RuntimeException(new DeeplBudgetUsedUpException("used up")))).isFalse();
+        assertThat(attempts.articlesOwn(new IllegalStateException(new JMSException("broker gone")))).isFalse();
+        assertThat(attempts.articlesOwn(new DeepLException("429"))).isFalse();
+    }
+
+    @Test
+    void theThirdFailureOfAFileIsItsLastAndAFileWrittenAnewStartsAfresh() {
+        assertThat(attempts.lastAttempt(fileExchange("a.txt", 100, 1))).isFalse();
+        assertThat(attempts.lastAttempt(fileExchange("a.txt", 100, 1))).isFalse();
+        assertThat(attempts.lastAttempt(fileExchange("b.txt", 100, 1))).as("another file").isFalse();
+        Exchange third = fileExchange("a.txt", 100, 1);
+        assertThat(attempts.lastAttempt(third)).isTrue();
+        assertThat(third.getProperty(ArticleAttempts.ATTEMPT)).isEqualTo(3);
+        // Given up on and forgotten: dropped again, it has its three attempts again.
+        assertThat(attempts.lastAttempt(fileExchange("a.txt", 100, 1))).isFalse();
+        // The same name written anew (another size or time) is another article.
+        assertThat(attempts.lastAttempt(fileExchange("b.txt", 120, 2))).isFalse();
+        assertThat(attempts.lastAttempt(fileExchange("b.txt", 100, 1))).isFalse();
+        assertThat(attempts.lastAttempt(fileExchange("b.txt", 100, 1))).isTrue();
+    }
+
+    @Test
+    void onAWorkerTheMessageIsCounted() {
+        for (int i = 1; i <= 3; i++) {
+            assertThat(attempts.lastAttempt(messageExchange("sports", "abc123", "a.txt"))).isEqualTo(i == 3);
+        }
+        assertThat(attempts.lastAttempt(messageExchange("news", "abc123", "a.txt"))).as("another desk").isFalse();
+    }
+
+    @Test
+    void theMemoryIsBounded() {
+        attempts.lastAttempt(fileExchange("first.txt", 1, 1));
+        attempts.lastAttempt(fileExchange("first.txt", 1, 1));
+        for (int i = 0; i < ArticleAttempts.REMEMBERED; i++) {
+            attempts.lastAttempt(fileExchange("other-" + i + ".txt", 1, 1));
+        }
+        Exchange again = fileExchange("first.txt", 1, 1);
+        attempts.lastAttempt(again);
+        assertThat(again.getProperty(ArticleAttempts.ATTEMPT)).as("forgotten, the least recent of too many").isEqualTo(1);
+    }
+
+    @Test
+    void theReasonNamesTheInnermostCauseAndHowOftenItWasTried() {
+        Exchange exchange = fileExchange("a.txt", 1, 1);
+        exchange.setException(new IllegalStateException("wrapper", new IOException("Disk quota of this folder exceeded")));
+        assertThat(attempts.gaveUp(exchange)).hasMessage(
+                "It failed 3 times (newsdesk.article.max-attempts), the last time with IOException: Disk quota of this folder exceeded");
+    }
+
+    private Exchange fileExchange(String name, long size, long lastModified) {
+        GenericFile<File> file = new GenericFile<>();
+        file.setAbsoluteFilePath("/data/inbox/" + name);
+        file.setFileLength(size);
+        file.setLastModified(lastModified);
+        Exchange exchange = new DefaultExchange(context);
+        exchange.setProperty(FileComponent.FILE_EXCHANGE_FILE, file);
+        exchange.setException(new IllegalStateException("a reader's bug"));
+        return exchange;
+    }
+
+    private Exchange messageExchange(String desk, String id, String file) {
+        Exchange exchange = new DefaultExchange(context);
+        exchange.setProperty("desk", desk);
+        exchange.setProperty("articleFile", file);
+        exchange.getMessage().setHeader("NewsdeskId", id);
+        exchange.setException(new IllegalStateException("a delivery step's bug"));
+        return exchange;
+    }
+}

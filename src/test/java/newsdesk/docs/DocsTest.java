@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import newsdesk.Version;
+import newsdesk.settings.KnownSettings;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,6 +60,19 @@ class DocsTest {
         Matcher heading = VERSION_HEADING.matcher(Files.readString(CHANGELOG));
         assertThat(heading.find()).as("CHANGELOG.md has a heading ## [VERSION] - YYYY-MM-DD").isTrue();
         assertThat(heading.group(1)).isEqualTo(Version.get());
+    }
+
+    /** Newsdesk's and DeepL's own settings each have a row (Camel's are described where they matter). */
+    @Test
+    void configurationPageHasARowForEverySetting() throws IOException {
+        String page = Files.readString(Path.of("docs/configuration.md"));
+        for (String key : KnownSettings.read(Path.of("config/application.properties")).defaults().keySet()) {
+            if (!key.startsWith("camel.")) {
+                String last = key.substring(key.lastIndexOf('.') + 1);
+                assertThat(page).as("docs/configuration.md has a row for " + key)
+                        .containsPattern("(?m)^\\| [^|]*`(" + Pattern.quote(key) + "|…" + Pattern.quote(last) + ")`");
+            }
+        }
     }
 
     @Test

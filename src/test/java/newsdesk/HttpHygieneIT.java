@@ -3,12 +3,6 @@ package newsdesk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -45,12 +39,12 @@ class HttpHygieneIT {
                 for (String path : new String[] {"/", "/api/articles", "/observe/health", "/observe/metrics", "/no-such-page"}) {
                     for (String host : new String[] {"127.0.0.1:" + port, "localhost:" + port, "[::1]", "newsdesk.example.org",
                         "METRICS.internal:" + port}) {
-                        String answer = get(port, path, host);
+                        String answer = MonitoringPort.getAs(port, path, host);
                         assertThat(answer).as(host + path).startsWith(path.equals("/no-such-page") ? "HTTP/1.1 404" : "HTTP/1.1 200");
                         assertThat(answer.toLowerCase()).as(host + path).contains(SECURITY_HEADERS);
                     }
                     for (String host : new String[] {"evil.example", "evil.example:" + port, "localhost.evil.example"}) {
-                        String answer = get(port, path, host);
+                        String answer = MonitoringPort.getAs(port, path, host);
                         assertThat(answer).as(host + path).startsWith("HTTP/1.1 421");
                         assertThat(answer.toLowerCase()).as(host + path).contains(SECURITY_HEADERS).contains("content-length: 0");
                         assertThat(answer).as(host + path).endsWith("\r\n\r\n");
@@ -59,18 +53,6 @@ class HttpHygieneIT {
             } finally {
                 JarProcess.stop(process);
             }
-        }
-    }
-
-    /** The whole answer to a GET naming this host. */
-    private static String get(int port, String path, String host) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

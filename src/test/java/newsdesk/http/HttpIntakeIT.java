@@ -7,11 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import newsdesk.Articles;
 import newsdesk.JarProcess;
+import newsdesk.MonitoringPort;
 import newsdesk.RunningNewsdesk;
 import newsdesk.deeplsim.DeeplSimulator;
 import org.junit.jupiter.api.Test;
@@ -122,7 +120,7 @@ class HttpIntakeIT {
                 }
                 // A page of another site reaching this port by DNS rebinding gets nothing, even with the editor's credentials.
                 for (String path : List.of("/api/articles", "/api/status", "/observe/health/ready")) {
-                    assertThat(rawGet(port, path, "evil.example", EDITOR.basic())).as(path).startsWith("HTTP/1.1 421");
+                    assertThat(MonitoringPort.getAs(port, path, "evil.example", "Authorization: " + EDITOR.basic())).as(path).startsWith("HTTP/1.1 421");
                 }
 
                 // While Newsdesk is paused (DeepL's quota used up), intake answers 503 with Retry-After.
@@ -180,17 +178,5 @@ class HttpIntakeIT {
             zip.write(bytes);
         }
         return out.toByteArray();
-    }
-
-    /** The whole answer to a GET carrying this Host header (Java's HTTP client does not let a test set it). */
-    private static String rawGet(int port, String path, String host, String authorization) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: " + authorization
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

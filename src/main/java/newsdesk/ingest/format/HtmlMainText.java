@@ -80,6 +80,9 @@ final class HtmlMainText {
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\uE000[\\s\u00A0]*\uE000[\\s\u00A0\uE000]*");
     private static final Pattern COMMA = Pattern.compile("[,،、，]");
     private static final Pattern TEASER = Pattern.compile("(?i)teaser");
+    /** Class, id or itemprop words of a lead or standfirst, in the words pages use (chapo in French templates, dek in American ones). */
+    private static final Pattern LEAD_NAMES = Pattern.compile("(?i)lead|intro|teaser|summary|standfirst|description|excerpt|dek|"
+            + "deck|sub-?title|abstract|chapo|prolog");
     /** How far above the body the headline may stand for the text between them to be the lead. */
     private static final int LEAD_LEVELS = 4;
 
@@ -213,8 +216,9 @@ final class HtmlMainText {
     /**
      * The lead: running text between the headline ({@code h1}, the one that reads as the page's headline when
      * its metadata names one, not a site name) and the article's body, such as a teaser or standfirst in a block
-     * of its own above the body. Only where the headline stands close above the body (a common container at
-     * most {@link #LEAD_LEVELS} levels up), and never more text than the body has.
+     * of its own above the body, that the page names as such ({@link #isNamedLead}). Only where the headline stands
+     * close above the body (a common container at most {@link #LEAD_LEVELS} levels up), and never more text than
+     * the body has.
      */
     private List<String> lead(Element first) {
         Element headline = first.selectFirst("h1");
@@ -254,13 +258,30 @@ final class HtmlMainText {
         }, container);
         List<String> lead = new ArrayList<>();
         for (Element block : blocks.subList(Math.min(1, blocks.size()), blocks.size())) {
-            if (linkDensity(block) < 0.2) {
+            if (linkDensity(block) < 0.2 && isNamedLead(block, container)) {
                 collectLeaf(block, lead);
             }
         }
         // Sentences, not the date line, credit line or kicker around them.
         lead.removeIf(line -> line.length() < 40 || !SENTENCE_END.matcher(line).find() && line.length() < 150);
         return length(lead) <= stats.get(first).chars ? lead : List.of();
+    }
+
+    /**
+     * Whether the page says a block is the article's lead: by a class, id or {@code itemprop} such as lead, intro,
+     * teaser, standfirst, summary or description on it or a wrapper below the common container, or as a
+     * paragraph in the article's {@code header}. Key points, photo captions and quotes between headline and
+     * body say no such thing, and the benchmark's annotators did not count them as text.
+     */
+    private static boolean isNamedLead(Element block, Element container) {
+        boolean paragraph = block.normalName().equals("p");
+        for (Element e = block; e != null && e != container; e = e.parent()) {
+            if (paragraph && e.normalName().equals("header")
+                    || LEAD_NAMES.matcher(e.className() + " " + e.id() + " " + e.attr("itemprop")).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isHeadline(Element h1) {
@@ -586,3 +607,4 @@ final class HtmlMainText {
         return true;
     }
 }
+

@@ -31,7 +31,8 @@ public record ParsedArticle(ArticleText text, SourceMetadata metadata) {
         return new ParsedArticle(new ArticleText(lines, !title.isEmpty() && lines.size() > 1), metadata);
     }
 
+    /** One line of text: white space runs as one space; soft hyphens, which only say where a word may break, left out. */
     static String oneLine(String text) {
-        return text.replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ").strip();
+        return text.replace("\u00AD", "").replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ").strip();
     }
 }

@@ -2,6 +2,7 @@ package newsdesk.ingest.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.atIndex;
 
 import newsdesk.ingest.ReadLimits;
 import newsdesk.ingest.UnprocessableArticleException;
@@ -93,6 +94,44 @@ class HtmlReaderTest {
         // The title line, then the lead.
         assertThat(article.text().paragraphs().get(1)).isEqualTo("In der Luftfahrt geht es nach der Pandemie wieder rasant bergauf.");
         assertThat(article.text().paragraphs()).hasSize(5).noneMatch(p -> p.contains("Jets") || p.contains("12.05.2023"));
+    }
+
+    @Test
+    void takesOnlyWhatThePageNamesAsItsLeadOrPutsInTheArticleHeader() throws Exception {
+        String page = """
+                <html><head><meta property="og:title" content="Emirates kauft 30 Dreamliner"></head><body><div class="page">
+                <div class="head"><h1>Emirates kauft 30 Dreamliner</h1><p>Von Eva Lang</p>
+                <div class="key-points"><ul><li>Emirates bestellt 30 Boeing 787-9 und verkleinert dafür eine ältere Bestellung.</li></ul></div>
+                <div class="image"><p>Auf diesem Archivbild von 2017 steht eine Boeing 787 auf dem Rollfeld in Dubai.</p></div>
+                <p class="standfirst">Die Fluggesellschaft aus Dubai baut ihre Flotte um und setzt auf kleinere Jets.</p></div>
+                <div class="wrap"><div class="body">
+                <p>Emirates, die größte Fluggesellschaft am Golf, hatte lange gezögert, weil die Triebwerke in der Hitze Probleme machten.</p>
+                <p>Nun ist der Streit mit Boeing beigelegt, sagte der Präsident der Airline auf einer Pressekonferenz am Rande der Messe.</p>
+                <p>Der Vertrag wurde am Mittwoch auf der Luftfahrtmesse in Dubai unterzeichnet, sagten beide Unternehmen.</p>
+                <p>Die Jets sollen ab 2023 geliefert werden, zunächst sechs im Jahr, dann bis zu zehn, je nach Nachfrage.</p></div></div>
+                </div></body></html>""";
+        String headerPage = """
+                <html><head><title>Mieten steigen weiter</title></head><body><article>
+                <header><h1>Mieten steigen weiter</h1><p>In den großen Städten steigen die Mieten schneller als die Löhne.</p></header>
+                <div class="body"><p>Das zeigt eine Studie, die am Montag in Berlin vorgestellt wurde, mit Zahlen aus zwanzig Städten.</p>
+                <p>Am stärksten stiegen die Mieten in München, Frankfurt und Leipzig, am schwächsten im Ruhrgebiet.</p>
+                <p>Mieterverbände fordern, dass die Mietpreisbremse verlängert und verschärft wird, bevor sie ausläuft.</p></div>
+                </article></body></html>""";
+
+        // Key points and a photo's caption between headline and body are not named as the article's lead.
+        assertThat(reader.read(page).text().paragraphs()).hasSize(6)
+                .contains("Die Fluggesellschaft aus Dubai baut ihre Flotte um und setzt auf kleinere Jets.", atIndex(1))
+                .noneMatch(p -> p.contains("Emirates bestellt") || p.contains("Archivbild"));
+        assertThat(reader.read(headerPage).text().paragraphs())
+                .contains("In den großen Städten steigen die Mieten schneller als die Löhne.", atIndex(1)).hasSize(5);
+    }
+
+    @Test
+    void leavesOutSoftHyphens() throws Exception {
+        String page = "<html><body><article><p>Der St. Magdalener ist neben Baro\u00ADlo und Bar\u00ADba\u00ADres\u00ADco einer "
+                + "der bekanntesten Rotweine Italiens, leicht, fruchtig und mit feiner Säure.</p></article></body></html>";
+
+        assertThat(reader.read(page).text().paragraphs()).singleElement().asString().contains("neben Barolo und Barbaresco einer");
     }
 
     @Test

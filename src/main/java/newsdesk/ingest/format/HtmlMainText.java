@@ -54,6 +54,7 @@ final class HtmlMainText {
     private static final Set<String> BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt",
             "td", "th", "div", "section", "article", "main", "ul", "ol", "dl", "table", "tbody", "thead", "tr", "header", "address",
             "center", "details", "summary", "hr", "br");
+    private static final Set<String> SUBHEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
     private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote");
     private static final String MARKED_BODY = "[itemprop=articleBody], [class~=(?i)^(article|story|entry|post|news)[-_]?(body|content|text)$],"
             + " [id~=(?i)^(article|story|entry|post|news)[-_]?(body|content|text)$]";
@@ -510,7 +511,13 @@ final class HtmlMainText {
     private boolean continuesText(Element sibling, Element top) {
         Stats s = stats.get(sibling);
         int topChars = stats.get(top).chars;
-        return s.chars >= 0.25 * topChars && s.chars <= 1.5 * topChars && s.chars >= 200 && linkDensity(sibling) < 0.2 && s.commas >= 2;
+        if (s.chars < 0.25 * topChars || s.chars < 200 || s.commas < 2 || linkDensity(sibling) >= 0.2) {
+            return false;
+        }
+        // A bigger sibling is the rest of an article split into sections only if it reads like it: as many commas
+        // per character as half the body's, and next to no links.
+        return s.chars <= 1.5 * topChars
+                || (double) s.commas / s.chars >= 0.5 * stats.get(top).commas / topChars && linkDensity(sibling) < 0.1;
     }
 
     private static boolean sameClass(Element a, Element b) {
@@ -544,15 +551,28 @@ final class HtmlMainText {
                         // The headline, which is the article's title line already.
                         continue;
                     }
+                    int before = paragraphs.size();
                     if (hasBlockChild(element)) {
                         collect(element, paragraphs);
                     } else if (keeps(element)) {
                         collectLeaf(element, paragraphs);
                     }
+                    if (paragraphs.size() == before && stats.get(element) != null && stats.get(element).linkChars > 0) {
+                        dropHeadingOf(element, paragraphs);
+                    }
                 }
             }
         }
         flush(inline, container, paragraphs);
+    }
+
+    /** The subheading right above a list of links that was left out ("Neueste Artikel", "Weitere Informationen") goes with it. */
+    private static void dropHeadingOf(Element list, List<String> paragraphs) {
+        Element heading = list.previousElementSibling();
+        if (heading != null && SUBHEADINGS.contains(heading.normalName()) && !paragraphs.isEmpty()
+                && paragraphs.get(paragraphs.size() - 1).equals(ParsedArticle.oneLine(heading.text()))) {
+            paragraphs.remove(paragraphs.size() - 1);
+        }
     }
 
     private void collectLeaf(Element element, List<String> paragraphs) {

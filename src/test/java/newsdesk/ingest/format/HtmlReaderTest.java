@@ -175,6 +175,40 @@ class HtmlReaderTest {
     }
 
     @Test
+    void keepsTheRestOfAnArticleInALargerBlockOfSectionsBesideItsFirstPart() throws Exception {
+        String sentence = "<p>Achtsamkeit, sagt die Psychologin, ist kein Trend, sondern eine alte Übung, die man lernen kann, Schritt für Schritt. %d</p>";
+        StringBuilder sections = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            sections.append("<section><div><div>").append(sentence.formatted(i)).append("</div></div></section>");
+        }
+        String page = "<html><body><article><h1>Achtsam durch die Krise</h1><div class=\"intro-text\">"
+                + "<p>Plötzlich ist alles anders, und die Gewissheiten des Lebens, die wir kannten, werden in Frage gestellt.</p>"
+                + "<p>Das Unsichtbare erzeugt Unsicherheit, eine Angst, die durch Berichte und Maßnahmen genährt wird.</p>"
+                + "<p>Die Krise hat es in sich, denn die Gefahr ist groß und die eigenen Möglichkeiten sind klein.</p></div>"
+                + "<div class=\"sections\">" + sections + "</div>"
+                + "<div class=\"authors\"><a href=\"/autorin\">Ursula Baatz</a></div></article></body></html>";
+
+        assertThat(reader.read(page).text().paragraphs()).as("the title line, three paragraphs and twelve sections, three times their size")
+                .hasSize(16).anyMatch(p -> p.endsWith("Schritt für Schritt. 11"));
+    }
+
+    @Test
+    void leavesOutTheSubheadingOfALeftOutListOfLinks() throws Exception {
+        String page = """
+                <html><body><article><h1>Neue Heizungen für den Klimaschutz</h1>
+                <p>In den Heizungen der Privathäuser liegt ein großes Potenzial, um Emissionen zu senken, sagt der Verband.</p>
+                <h3>Was jetzt gilt</h3>
+                <p>Neue Heizungen müssen ab dem kommenden Jahr zu einem guten Teil mit erneuerbaren Energien betrieben werden.</p>
+                <h3>Weitere Informationen</h3>
+                <ul><li><a href="/a">Förderung</a></li><li><a href="/b">Wärmepumpen</a></li><li><a href="/c">Gasheizungen</a></li></ul>
+                <p>Der Verband berät Hausbesitzer kostenlos, am Telefon und in seinen Beratungsstellen in allen Ländern.</p>
+                </article></body></html>""";
+
+        assertThat(reader.read(page).text().paragraphs()).contains("Was jetzt gilt").doesNotContain("Weitere Informationen")
+                .noneMatch(p -> p.contains("Förderung"));
+    }
+
+    @Test
     void endsTheArticleWhereItsReadingTipsBegin() throws Exception {
         String page = """
                 <html><body><div class="text">

@@ -84,6 +84,9 @@ final class HtmlMainText {
     /** Class, id or itemprop words of a lead or standfirst, in the words pages use (chapo in French templates, dek in American ones). */
     private static final Pattern LEAD_NAMES = Pattern.compile("(?i)lead|intro|teaser|summary|standfirst|description|excerpt|dek|"
             + "deck|sub-?title|abstract|chapo|prolog");
+    /** How far, and by how much more running text, the article may reach beyond the best container ({@link #widen}). */
+    private static final int WIDEN_LEVELS = 5;
+    private static final int WIDEN_FACTOR = 4;
     /** How far above the body the headline may stand for the text between them to be the lead. */
     private static final int LEAD_LEVELS = 4;
 
@@ -139,7 +142,7 @@ final class HtmlMainText {
         Element top = topCandidate(body);
         List<Element> parts = marked(body, top);
         if (parts.isEmpty()) {
-            parts = top == null ? List.of(body) : withSiblings(top);
+            parts = top == null ? List.of(body) : withSiblings(widen(top, body));
         }
         List<String> paragraphs = new ArrayList<>();
         for (Element part : parts) {
@@ -487,6 +490,44 @@ final class HtmlMainText {
             }
         }
         return parts;
+    }
+
+    /**
+     * An article in blocks that score apart (the answers of an FAQ, the posts of a thread, the modules of a guide)
+     * fills an ancestor of the best container: the nearest of up to {@link #WIDEN_LEVELS} ancestors, each step
+     * {@link #WIDEN_FACTOR} times the running text of the last with next to no links in what it adds, is taken.
+     */
+    private Element widen(Element top, Element body) {
+        Element best = top;
+        int running = runningChars(top);
+        Element ancestor = top.parent();
+        for (int level = 0; level < WIDEN_LEVELS && ancestor != null && ancestor != body && stats.containsKey(ancestor);
+                level++, ancestor = ancestor.parent()) {
+            Stats wide = stats.get(ancestor);
+            Stats narrow = stats.get(best);
+            int added = wide.chars - narrow.chars;
+            if (added > 0 && wide.linkChars - narrow.linkChars < 0.1 * added) {
+                int more = runningChars(ancestor);
+                if (more >= WIDEN_FACTOR * running) {
+                    best = ancestor;
+                    running = more;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The characters of an element's paragraphs of running text: 80 or more, few links, ending like a sentence. */
+    private int runningChars(Element element) {
+        int sum = 0;
+        for (Element block : element.getAllElements()) {
+            Stats s = stats.get(block);
+            if (s != null && s.chars >= 80 && BLOCKS.contains(block.normalName()) && linkDensity(block) < 0.25 && !hasBlockChild(block)
+                    && SENTENCE_END.matcher(block.text()).find()) {
+                sum += s.chars;
+            }
+        }
+        return sum;
     }
 
     /** A block or two of sentences with next to no links, as a lead or a paragraph in a wrapper of its own is. */

@@ -193,6 +193,24 @@ class HtmlReaderTest {
     }
 
     @Test
+    void readsEveryAnswerOfAnFaqWhoseAnswersScoreApart() throws Exception {
+        String card = "<div class=\"module\"><div class=\"card\"><div class=\"card-header\"><h3>Frage %d: Wie hoch sind die Zinsen für einen "
+                + "Privatkredit im Moment?</h3></div><div class=\"collapse\"><div class=\"card-body\">"
+                + "<p>Antwort %d: Die Zinsen hängen von Betrag, Laufzeit und Bonität ab, und sie ändern sich mit dem Leitzins, %s.</p>"
+                + "<p>Wer Sicherheiten hat, ein festes Einkommen und keine Schulden, bekommt meist bessere Angebote als andere.</p>"
+                + "</div></div></div></div>";
+        StringBuilder page = new StringBuilder("<html><head><title>Zinsen für Privatkredite</title></head><body><div class=\"wrapper\">");
+        for (int i = 1; i <= 5; i++) {
+            page.append(card.formatted(i, i, i == 3 ? "manchmal schnell, manchmal langsam, selten gar nicht" : "oft langsam"));
+        }
+        page.append("</div></body></html>");
+
+        assertThat(reader.read(page.toString()).text().paragraphs())
+                .anyMatch(p -> p.startsWith("Antwort 1:")).anyMatch(p -> p.startsWith("Antwort 5:"))
+                .anyMatch(p -> p.startsWith("Frage 2:"));
+    }
+
+    @Test
     void leavesOutTheSubheadingOfALeftOutListOfLinks() throws Exception {
         String page = """
                 <html><body><article><h1>Neue Heizungen für den Klimaschutz</h1>

@@ -97,6 +97,8 @@ final class HtmlMainText {
         int commas;
         double score;
         boolean candidate;
+        /** Characters in paragraphs of running text, for {@link #widen} only. */
+        int running;
     }
 
     /** Below this many characters a result is taken for the wrong block, and the page is read again without the class rules. */
@@ -499,7 +501,7 @@ final class HtmlMainText {
      */
     private Element widen(Element top, Element body) {
         Element best = top;
-        int running = runningChars(top);
+        boolean measured = false;
         Element ancestor = top.parent();
         for (int level = 0; level < WIDEN_LEVELS && ancestor != null && ancestor != body && stats.containsKey(ancestor);
                 level++, ancestor = ancestor.parent()) {
@@ -507,27 +509,30 @@ final class HtmlMainText {
             Stats narrow = stats.get(best);
             int added = wide.chars - narrow.chars;
             if (added > 0 && wide.linkChars - narrow.linkChars < 0.1 * added) {
-                int more = runningChars(ancestor);
-                if (more >= WIDEN_FACTOR * running) {
+                if (!measured) {
+                    // Measured only for the pages that may need it: most add links on the way up.
+                    measureRunningText(body);
+                    measured = true;
+                }
+                if (wide.running >= WIDEN_FACTOR * narrow.running) {
                     best = ancestor;
-                    running = more;
                 }
             }
         }
         return best;
     }
 
-    /** The characters of an element's paragraphs of running text: 80 or more, few links, ending like a sentence. */
-    private int runningChars(Element element) {
-        int sum = 0;
-        for (Element block : element.getAllElements()) {
+    /** Per element, the characters of its paragraphs of running text: 80 or more, few links, ending like a sentence. */
+    private void measureRunningText(Element body) {
+        for (Element block : body.getAllElements()) {
             Stats s = stats.get(block);
             if (s != null && s.chars >= 80 && BLOCKS.contains(block.normalName()) && linkDensity(block) < 0.25 && !hasBlockChild(block)
                     && SENTENCE_END.matcher(block.text()).find()) {
-                sum += s.chars;
+                for (Element e = block; e != null && stats.containsKey(e); e = e.parent()) {
+                    stats.get(e).running += s.chars;
+                }
             }
         }
-        return sum;
     }
 
     /** A block or two of sentences with next to no links, as a lead or a paragraph in a wrapper of its own is. */

@@ -114,7 +114,7 @@ public class ArticleAttempts {
     /** The reason the error report and the status page give for an article that failed every attempt. */
     public ArticleFailedException gaveUp(Exchange exchange) {
         return new ArticleFailedException("It failed " + maxAttempts + " times (newsdesk.article.max-attempts), the last time with "
-                + describe(exchange), failure(exchange));
+                + describe(exchange).replaceAll("[.\\s]*$", "."), failure(exchange));
     }
 
     public int maxAttempts() {

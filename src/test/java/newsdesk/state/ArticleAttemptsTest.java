@@ -100,7 +100,7 @@ class ArticleAttemptsTest {
         Exchange exchange = fileExchange("a.txt", 1, 1);
         exchange.setException(new IllegalStateException("wrapper", new IOException("Disk quota of this folder exceeded")));
         assertThat(attempts.gaveUp(exchange)).hasMessage(
-                "It failed 3 times (newsdesk.article.max-attempts), the last time with IOException: Disk quota of this folder exceeded");
+                "It failed 3 times (newsdesk.article.max-attempts), the last time with IOException: Disk quota of this folder exceeded.");
     }
 
     private Exchange fileExchange(String name, long size, long lastModified) {

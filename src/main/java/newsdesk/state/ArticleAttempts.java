@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.Predicate;
 import org.apache.camel.component.file.FileComponent;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.OnExceptionDefinition;
 import org.apache.camel.model.RouteConfigurationDefinition;
+import org.apache.camel.reifier.language.ExpressionReifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +47,7 @@ public class ArticleAttempts {
             return size() > REMEMBERED;
         }
     };
-    private volatile List<Class<?>> takenElsewhere;
+    private volatile List<Handler> otherHandlers;
 
     public ArticleAttempts(CamelContext context, int maxAttempts) {
         if (maxAttempts < 1) {
@@ -56,21 +58,27 @@ public class ArticleAttempts {
     }
 
     /**
-     * Whether the failure is the article's own: no exception in its chain is one another handler takes. Camel
-     * matches handlers from the innermost cause outwards, so without this a catch-all would take, say, the
+     * Whether the exchange's failure is the article's own: no other handler takes an exception in its chain (a
+     * handler with an {@code onWhen}, such as the storage one, only when its condition holds for this exchange).
+     * Camel matches handlers from the innermost cause outwards, so without this a catch-all would take, say, the
      * broker's exception inside a {@code JMSException}.
      */
-    public boolean articlesOwn(Throwable failure) {
-        List<Class<?>> others = takenElsewhere();
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            for (Class<?> type : others) {
-                if (type.isInstance(t)) {
-                    return false;
-                }
+    public boolean articlesOwn(Exchange exchange) {
+        Throwable failure = failure(exchange);
+        for (Handler handler : otherHandlers()) {
+            if (handler.takes(failure) && (handler.when() == null || handler.when().matches(caught(exchange, failure)))) {
+                return false;
             }
         }
         return true;
+    }
+
+    /** A copy holding the failure as caught, as Camel has it while it asks an onWhen (a bean is not called on a failed exchange). */
+    private static Exchange caught(Exchange exchange, Throwable failure) {
+        Exchange copy = exchange.copy();
+        copy.setException(null);
+        copy.setProperty(Exchange.EXCEPTION_CAUGHT, failure);
+        return copy;
     }
 
     /**
@@ -106,7 +114,7 @@ public class ArticleAttempts {
     /** The reason the error report and the status page give for an article that failed every attempt. */
     public ArticleFailedException gaveUp(Exchange exchange) {
         return new ArticleFailedException("It failed " + maxAttempts + " times (newsdesk.article.max-attempts), the last time with "
-                + describe(exchange), failure(exchange));
+                + describe(exchange).replaceAll("[.\\s]*$", "."), failure(exchange));
     }
 
     public int maxAttempts() {
@@ -127,24 +135,46 @@ public class ArticleAttempts {
                 + exchange.getProperty("articleFile");
     }
 
-    /** The exceptions the other handlers of newsdesk-errors name, read from the routes once they are loaded. */
-    private List<Class<?>> takenElsewhere() {
-        if (takenElsewhere == null) {
+    /** The other handlers of newsdesk-errors: the exceptions each names and its onWhen, read once the routes are loaded. */
+    private List<Handler> otherHandlers() {
+        if (otherHandlers == null) {
             Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
             RouteConfigurationDefinition errors = model.getRouteConfigurationDefinitions().stream()
                     .filter(configuration -> ERRORS.equals(configuration.getId())).findFirst()
                     .orElseThrow(() -> new IllegalStateException("routes/errors.camel.yaml defines no " + ERRORS));
-            List<Class<?>> types = new ArrayList<>();
+            List<Handler> handlers = new ArrayList<>();
             for (OnExceptionDefinition handler : errors.getOnExceptions()) {
                 if (!OWN_HANDLER.equals(handler.getId())) {
+                    // Camel has resolved them already: it refuses to start with a handler of an unknown type.
+                    List<Class<?>> types = new ArrayList<>();
                     for (String type : handler.getExceptions()) {
-                        // Camel has resolved them already: it refuses to start with a handler of an unknown type.
                         types.add(context.getClassResolver().resolveClass(type));
+                    }
+                    Predicate when = handler.getOnWhen() == null ? null
+                            : ExpressionReifier.reifier(context, handler.getOnWhen().getExpression()).createPredicate();
+                    if (when != null) {
+                        when.init(context);
+                    }
+                    handlers.add(new Handler(List.copyOf(types), when));
+                }
+            }
+            otherHandlers = List.copyOf(handlers);
+        }
+        return otherHandlers;
+    }
+
+    private record Handler(List<Class<?>> types, Predicate when) {
+
+        boolean takes(Throwable failure) {
+            Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+                for (Class<?> type : types) {
+                    if (type.isInstance(t)) {
+                        return true;
                     }
                 }
             }
-            takenElsewhere = List.copyOf(types);
+            return false;
         }
-        return takenElsewhere;
     }
 }

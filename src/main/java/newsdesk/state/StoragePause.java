@@ -38,8 +38,9 @@ public class StoragePause implements ExceptionHandler {
     private static final String TEMP_PREFIX = ".writing-";
     /** Written by the probe: big enough that a disk with a few bytes left does not pass for writable. */
     private static final int PROBE_BYTES = 64 * 1024;
+    /** How the disk, the file system or a folder refuses writes; "not a directory": a file stands where the folder should be. */
     private static final List<String> UNWRITABLE = List.of("no space left on device", "disk quota exceeded",
-            "read-only file system", "permission denied", "access denied", "operation not permitted");
+            "read-only file system", "permission denied", "access denied", "operation not permitted", "not a directory");
 
     private final ServiceState state;
     private final long maxProbeMs;

@@ -7,11 +7,13 @@ import jakarta.jms.JMSException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import newsdesk.budget.DeeplBudgetUsedUpException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.FileComponent;
 import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileOperationFailedException;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.PluginHelper;
@@ -32,17 +34,29 @@ class ArticleAttemptsTest {
 
     @Test
     void whatTheOtherHandlersTakeAnywhereAmongTheCausesIsNotTheArticlesOwn() throws Exception {
+        context.getRegistry().bind("storagePause", new StoragePause(new ServiceState(context, Clock.systemUTC(), 1000, 0), 1000, context));
         PluginHelper.getRoutesLoader(context).loadRoutes(
                 ResourceHelper.resolveMandatoryResource(context, "file:" + Path.of("routes/errors.camel.yaml").toAbsolutePath()));
 
-        assertThat(attempts.articlesOwn(new IllegalStateException("a reader's bug"))).isTrue();
-        assertThat(attempts.articlesOwn(new RuntimeException(new NullPointerException()))).isTrue();
-        assertThat(attempts.articlesOwn(new StackOverflowError())).isTrue();
+        assertThat(attempts.articlesOwn(failingWith(new IllegalStateException("a reader's bug")))).isTrue();
+        assertThat(attempts.articlesOwn(failingWith(new RuntimeException(new NullPointerException())))).isTrue();
+        assertThat(attempts.articlesOwn(failingWith(new StackOverflowError()))).isTrue();
         // A state or a broker, however deep inside: the handlers that pause or retry take it.
-        assertThat(attempts.articlesOwn(new WorkPausedException("DeepL does not answer."))).isFalse();
-        assertThat(attempts.articlesOwn(new RuntimeException(new DeeplBudgetUsedUpException("used up")))).isFalse();
-        assertThat(attempts.articlesOwn(new IllegalStateException(new JMSException("broker gone")))).isFalse();
-        assertThat(attempts.articlesOwn(new DeepLException("429"))).isFalse();
+        assertThat(attempts.articlesOwn(failingWith(new WorkPausedException("DeepL does not answer.")))).isFalse();
+        assertThat(attempts.articlesOwn(failingWith(new RuntimeException(new DeeplBudgetUsedUpException("used up"))))).isFalse();
+        assertThat(attempts.articlesOwn(failingWith(new IllegalStateException(new JMSException("broker gone"))))).isFalse();
+        assertThat(attempts.articlesOwn(failingWith(new DeepLException("429")))).isFalse();
+        // A write that failed: the storage handler takes it only when its folder takes no writes (its onWhen).
+        assertThat(attempts.articlesOwn(failingWith(new GenericFileOperationFailedException("Cannot write file",
+                new IOException("No space left on device"))))).isFalse();
+        assertThat(attempts.articlesOwn(failingWith(new GenericFileOperationFailedException("Cannot write file",
+                new IOException("Is a directory"))))).isTrue();
+    }
+
+    private Exchange failingWith(Throwable failure) {
+        Exchange exchange = new DefaultExchange(context);
+        exchange.setException(failure);
+        return exchange;
     }
 
     @Test
@@ -86,7 +100,7 @@ class ArticleAttemptsTest {
         Exchange exchange = fileExchange("a.txt", 1, 1);
         exchange.setException(new IllegalStateException("wrapper", new IOException("Disk quota of this folder exceeded")));
         assertThat(attempts.gaveUp(exchange)).hasMessage(
-                "It failed 3 times (newsdesk.article.max-attempts), the last time with IOException: Disk quota of this folder exceeded");
+                "It failed 3 times (newsdesk.article.max-attempts), the last time with IOException: Disk quota of this folder exceeded.");
     }
 
     private Exchange fileExchange(String name, long size, long lastModified) {

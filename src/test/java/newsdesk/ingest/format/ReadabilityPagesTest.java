@@ -77,7 +77,7 @@ class ReadabilityPagesTest {
 
     /**
      * All 130 pages against Readability's text (its output, not people's: a better extractor may differ), by the
-     * benchmark's shingle score: F1 0.937 (P 0.969, R 0.908); the rules before the lead, teaser, sibling and
+     * benchmark's shingle score: F1 0.938 (P 0.970, R 0.907); the rules before the lead, teaser, sibling and
      * short-result rules scored 0.929.
      */
     @Test
@@ -96,7 +96,7 @@ class ReadabilityPagesTest {
                 score.precision(), score.recall());
 
         assertThat(scored).hasSize(130);
-        assertThat(score.f1()).isGreaterThanOrEqualTo(0.933);
+        assertThat(score.f1()).isGreaterThanOrEqualTo(0.935);
     }
 
     private Article read(Path page) throws Exception {

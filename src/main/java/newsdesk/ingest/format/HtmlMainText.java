@@ -81,8 +81,11 @@ final class HtmlMainText {
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\uE000[\\s\u00A0]*\uE000[\\s\u00A0\uE000]*");
     private static final Pattern COMMA = Pattern.compile("[,،、，]");
     private static final Pattern TEASER = Pattern.compile("(?i)teaser");
-    /** Class, id or itemprop words of a lead or standfirst, in the words pages use (chapo in French templates, dek in American ones). */
-    private static final Pattern LEAD_NAMES = Pattern.compile("(?i)lead|intro|teaser|summary|standfirst|description|excerpt|dek|"
+    /**
+     * Class, id or itemprop words of a lead or standfirst, in the words pages use (chapo in French templates, dek in
+     * American ones); not "leading", which sets line height.
+     */
+    private static final Pattern LEAD_NAMES = Pattern.compile("(?i)lead(?!ing)|intro|teaser|summary|standfirst|description|excerpt|dek|"
             + "deck|sub-?title|abstract|chapo|prolog");
     /** How far, and by how much more running text, the article may reach beyond the best container ({@link #widen}). */
     private static final int WIDEN_LEVELS = 5;
@@ -109,6 +112,9 @@ final class HtmlMainText {
     private final boolean classRules;
     /** The page's headline from its metadata, or null: the {@code h1} that matches it is the one a lead follows. */
     private final String headline;
+
+    /** The tag of the page's headline: {@code h1}, or {@code h2} on a page with no {@code h1} outside its furniture. */
+    private String h1 = "h1";
 
     private HtmlMainText(boolean classRules, String headline) {
         this.classRules = classRules;
@@ -139,6 +145,8 @@ final class HtmlMainText {
     private List<String> extract(Element body) {
         measure(body);
         prune(body);
+        // A page without an h1 but in its furniture may set its headline in an h2: the one that reads as the metadata's headline.
+        h1 = headline != null && body.selectFirst("h1") == null ? "h2" : "h1";
         stats.clear();
         measure(body);
         Element top = topCandidate(body);
@@ -227,15 +235,15 @@ final class HtmlMainText {
      * the body has.
      */
     private List<String> lead(Element first) {
-        Element headline = first.selectFirst("h1");
+        Element headline = first.selectFirst(h1);
         if (headline != null || first.parent() == null) {
             return List.of();
         }
         Element above = first.parent();
-        for (int level = 1; level < LEAD_LEVELS && above.selectFirst("h1") == null && above.parent() != null; level++) {
+        for (int level = 1; level < LEAD_LEVELS && above.selectFirst(h1) == null && above.parent() != null; level++) {
             above = above.parent();
         }
-        if (above.selectFirst("h1") == null) {
+        if (above.selectFirst(h1) == null) {
             return List.of();
         }
         Element container = above;
@@ -247,7 +255,7 @@ final class HtmlMainText {
                     return FilterResult.STOP;
                 }
                 if (node instanceof Element element && element != container) {
-                    if (element.normalName().equals("h1")) {
+                    if (element.normalName().equals(h1)) {
                         blocks.clear();
                         if (isHeadline(element)) {
                             blocks.add(element);

@@ -135,6 +135,22 @@ class HtmlReaderTest {
     }
 
     @Test
+    void findsTheLeadBelowAnH2HeadlineWhenThePagesOnlyH1IsHidden() throws Exception {
+        String page = """
+                <html><head><meta property="og:title" content="Schnee belastet Solarmodule"></head><body>
+                <div hidden><h1>Schnee belastet Solarmodule</h1></div>
+                <article><header><h2>Schnee belastet Solarmodule</h2>
+                <p>Eine Schneedecke auf der Anlage kostet Strom, und ihr Gewicht belastet Module und Gestelle.</p></header>
+                <div class="body"><p>Wer den Schnee selbst räumt, riskiert Kratzer auf dem Glas, sagen Experten, und stürzt womöglich vom Dach.</p>
+                <p>Besser sei es, abzuwarten, bis der Schnee von selbst rutscht, oder einen Fachbetrieb zu rufen.</p>
+                <p>Versicherungen zahlen Schäden, die beim Räumen entstehen, oft nicht, wenn Laien am Werk waren.</p></div>
+                </article></body></html>""";
+
+        assertThat(reader.read(page).text().paragraphs()).hasSize(5)
+                .contains("Eine Schneedecke auf der Anlage kostet Strom, und ihr Gewicht belastet Module und Gestelle.", atIndex(1));
+    }
+
+    @Test
     void readsPostsInCommentNamedBlocksWhenTheClassRulesLeaveNoText() throws Exception {
         String post = "<div class=\"MtnComment\"><div class=\"MtnCommentText\">%s</div></div>";
         String page = "<html><head><title>iPhone lädt nicht</title></head><body class=\"Forum\"><main><h1>iPhone lädt nicht</h1>"

@@ -23,8 +23,9 @@ import org.jsoup.select.NodeVisitor;
  * or id says comment, share, related, sidebar...); take the body the page marks as such, if it does;
  * else score every block of running text by its length and commas and credit its parent and
  * grandparent; the best-scored container, less the share of its text that is links, holds the article,
- * and siblings that score like it, read like running text or continue it join it; the lead between the
- * headline and that body comes first. Within it each block becomes a paragraph, except link lists,
+ * and siblings that score like it, read like running text or continue it join it (an ancestor with far more
+ * running text and few links more takes its place); the lead the page names as such between the headline and
+ * that body comes first. Within it each block becomes a paragraph, except link lists,
  * furniture lines ("Advertisement"), short stray lines before and after the text and the reading tips
  * below it. A short result is read again without the class rules.
  */
@@ -114,7 +115,7 @@ final class HtmlMainText {
     private final String headline;
 
     /** The tag of the page's headline: {@code h1}, or {@code h2} on a page with no {@code h1} outside its furniture. */
-    private String h1 = "h1";
+    private String headlineTag = "h1";
 
     private HtmlMainText(boolean classRules, String headline) {
         this.classRules = classRules;
@@ -146,7 +147,7 @@ final class HtmlMainText {
         measure(body);
         prune(body);
         // A page without an h1 but in its furniture may set its headline in an h2: the one that reads as the metadata's headline.
-        h1 = headline != null && body.selectFirst("h1") == null ? "h2" : "h1";
+        headlineTag = headline != null && body.selectFirst("h1") == null ? "h2" : "h1";
         stats.clear();
         measure(body);
         Element top = topCandidate(body);
@@ -235,15 +236,15 @@ final class HtmlMainText {
      * the body has.
      */
     private List<String> lead(Element first) {
-        Element headline = first.selectFirst(h1);
+        Element headline = first.selectFirst(headlineTag);
         if (headline != null || first.parent() == null) {
             return List.of();
         }
         Element above = first.parent();
-        for (int level = 1; level < LEAD_LEVELS && above.selectFirst(h1) == null && above.parent() != null; level++) {
+        for (int level = 1; level < LEAD_LEVELS && above.selectFirst(headlineTag) == null && above.parent() != null; level++) {
             above = above.parent();
         }
-        if (above.selectFirst(h1) == null) {
+        if (above.selectFirst(headlineTag) == null) {
             return List.of();
         }
         Element container = above;
@@ -255,7 +256,7 @@ final class HtmlMainText {
                     return FilterResult.STOP;
                 }
                 if (node instanceof Element element && element != container) {
-                    if (element.normalName().equals(h1)) {
+                    if (element.normalName().equals(headlineTag)) {
                         blocks.clear();
                         if (isHeadline(element)) {
                             blocks.add(element);
@@ -681,4 +682,3 @@ final class HtmlMainText {
         return true;
     }
 }
-

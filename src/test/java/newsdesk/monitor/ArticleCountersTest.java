@@ -51,9 +51,10 @@ class ArticleCountersTest {
                 "newsdesk.inbox.max-files-per-poll", "1", "newsdesk.concurrency", "1")) {
             MeterRegistry registry = MicrometerUtils.getOrCreateMeterRegistry(newsdesk.camel().getRegistry(),
                     MicrometerConstants.METRICS_REGISTRY_NAME);
-            // An outbox that cannot be written: translated, billed, never delivered.
-            java.nio.file.Files.delete(newsdesk.folder("outbox"));
-            java.nio.file.Files.writeString(newsdesk.folder("outbox"), "not a folder");
+            // A result that cannot be written (a folder in its place, so the article's own fault, not the outbox's):
+            // translated, billed, never delivered.
+            java.nio.file.Path blocked = java.nio.file.Files.createDirectories(newsdesk.folder("outbox").resolve("undeliverable.json"));
+            java.nio.file.Files.writeString(blocked.resolve("keep"), "in the way");
             newsdesk.drop("undeliverable.txt", "Titel\n\nDie Straße ist groß. Das Wetter ist schön.".getBytes(StandardCharsets.UTF_8));
             await().atMost(Duration.ofSeconds(30)).until(() -> newsdesk.deepl.translateRequestCount() >= 1);
 

@@ -103,6 +103,9 @@ final class HtmlMainText {
         boolean candidate;
         /** Characters in paragraphs of running text, for {@link #widen} only. */
         int running;
+        /** Text and commas outside the element's child blocks: runs of text between them, which Readability wraps as paragraphs. */
+        int ownChars;
+        int ownCommas;
     }
 
     /** Below this many characters a result is taken for the wrong block, and the page is read again without the class rules. */
@@ -383,8 +386,14 @@ final class HtmlMainText {
                     int chars = content.strip().length() + 1;
                     int commas = (int) COMMA.matcher(content).results().count();
                     boolean inLink = false;
+                    boolean inBlock = false;
                     for (Element e = parent; e != null && stats.containsKey(e); e = e.parent()) {
                         Stats s = stats.get(e);
+                        if (!inBlock && BLOCKS.contains(e.normalName())) {
+                            inBlock = true;
+                            s.ownChars += chars;
+                            s.ownCommas += commas;
+                        }
                         s.chars += chars;
                         s.commas += commas;
                         inLink |= e.normalName().equals("a");
@@ -407,13 +416,30 @@ final class HtmlMainText {
         List<Element> candidates = new ArrayList<>();
         for (Element element : body.getAllElements()) {
             String tag = element.normalName();
-            boolean textBlock = SCORED.contains(tag) || (tag.equals("div") || tag.equals("section")) && !hasBlockChild(element);
+            boolean division = tag.equals("div") || tag.equals("section");
             Stats s = stats.get(element);
-            if (!textBlock || s == null || s.chars < 25) {
+            if (s == null) {
                 continue;
             }
-            double score = 1 + s.commas + Math.min(s.chars / 100.0, 3);
-            Element ancestor = element.parent();
+            int chars;
+            int commas;
+            Element ancestor;
+            if (SCORED.contains(tag) || division && !hasBlockChild(element)) {
+                chars = s.chars;
+                commas = s.commas;
+                ancestor = element.parent();
+            } else if (division) {
+                // Text between a division's blocks (lines parted by <br>) is a paragraph of that division, as Readability wraps it.
+                chars = s.ownChars;
+                commas = s.ownCommas;
+                ancestor = element;
+            } else {
+                continue;
+            }
+            if (chars < 25) {
+                continue;
+            }
+            double score = 1 + commas + (ancestor == element ? chars / 100.0 : Math.min(chars / 100.0, 3));
             for (int level = 0; level < 3 && ancestor != null && stats.containsKey(ancestor); level++, ancestor = ancestor.parent()) {
                 Stats a = stats.get(ancestor);
                 if (!a.candidate) {

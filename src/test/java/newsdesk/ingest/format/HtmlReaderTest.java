@@ -227,6 +227,26 @@ class HtmlReaderTest {
     }
 
     @Test
+    void scoresTextBetweenADivisionsBlocksForTheDivision() throws Exception {
+        String run = "Die Region liegt im Norden des Landes am Mittellauf des großen Flusses, und sie ist etwa 120 mal 40 Kilometer "
+                + "groß. Sie unterteilt sich in drei Untergebiete, die vom Klima des Atlantiks und des Mittelmeers geprägt sind, "
+                + "und ihre Weine reifen lange in Fässern aus Eiche, bevor sie in den Handel kommen. Teil %d.";
+        // The description's text stands in <br>-parted runs beside a map box and a table; a shipping note under the page's links has paragraphs.
+        String page = "<html><body><div class='page'><div class='beschreibung'><div class='box'><p>Karte</p></div>"
+                + run.formatted(1) + "<br><br>" + run.formatted(2) + "<br><br>" + run.formatted(3) + "<br><br>" + run.formatted(4)
+                + "<table><tr><th>Lagerzeit</th><td>24 Monate</td></tr></table></div></div>"
+                + "<div class='bottom'><div class='links'><a href='/agb'>AGB und Widerrufsbelehrung</a> <a href='/impressum'>Impressum</a> "
+                + "<a href='/datenschutz'>Datenschutzerklärung</a> <a href='/versand'>Versand und Lieferung</a></div>"
+                + "<div id=\"info\"><h3>Versand und Lieferung</h3>"
+                + "<p>Unsere Lieferungen kommen per Paketdienst, frei Haus ab einem Warenwert von 60 Euro, darunter kostet der Versand 8 Euro.</p>"
+                + "<p>Bei großen Bestellungen, etwa ganzen Kisten, behalten wir uns eine Spedition vor, die Ihnen keine Mehrkosten bringt.</p>"
+                + "</div></div></body></html>";
+
+        assertThat(reader.read(page).text().paragraphs()).anyMatch(p -> p.endsWith("Teil 1.")).anyMatch(p -> p.endsWith("Teil 4."))
+                .noneMatch(p -> p.contains("Lieferungen"));
+    }
+
+    @Test
     void leavesOutTheSubheadingOfALeftOutListOfLinks() throws Exception {
         String page = """
                 <html><body><article><h1>Neue Heizungen für den Klimaschutz</h1>

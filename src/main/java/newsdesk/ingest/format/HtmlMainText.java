@@ -421,25 +421,22 @@ final class HtmlMainText {
             if (s == null) {
                 continue;
             }
-            int chars;
-            int commas;
+            double score;
             Element ancestor;
             if (SCORED.contains(tag) || division && !hasBlockChild(element)) {
-                chars = s.chars;
-                commas = s.commas;
+                score = s.chars < 25 ? 0 : 1 + s.commas + Math.min(s.chars / 100.0, 3);
                 ancestor = element.parent();
             } else if (division) {
-                // Text between a division's blocks (lines parted by <br>) is a paragraph of that division, as Readability wraps it.
-                chars = s.ownChars;
-                commas = s.ownCommas;
+                // Text between a division's blocks (lines parted by <br>) is paragraphs of that division, as Readability wraps
+                // them: their length counts uncapped, as that of several paragraphs would.
+                score = s.ownChars < 25 ? 0 : 1 + s.ownCommas + s.ownChars / 100.0;
                 ancestor = element;
             } else {
                 continue;
             }
-            if (chars < 25) {
+            if (score == 0) {
                 continue;
             }
-            double score = 1 + commas + (ancestor == element ? chars / 100.0 : Math.min(chars / 100.0, 3));
             for (int level = 0; level < 3 && ancestor != null && stats.containsKey(ancestor); level++, ancestor = ancestor.parent()) {
                 Stats a = stats.get(ancestor);
                 if (!a.candidate) {

@@ -165,8 +165,9 @@ public class NewsdeskBeans implements CamelConfiguration {
 
     /** Counts an article's own failures, so it goes to error/ after newsdesk.article.max-attempts (routes/errors.camel.yaml). */
     @BindToRegistry
-    public ArticleAttempts articleAttempts(CamelContext context, @PropertyInject("newsdesk.article.max-attempts") int maxAttempts) {
-        return new ArticleAttempts(context, maxAttempts);
+    public ArticleAttempts articleAttempts(CamelContext context, @PropertyInject("newsdesk.article.max-attempts") int maxAttempts,
+                                           @PropertyInject("newsdesk.article.retry-delay-ms") long retryDelayMs) {
+        return new ArticleAttempts(context, maxAttempts, retryDelayMs, Clock.systemUTC());
     }
 
     @BindToRegistry
@@ -205,7 +206,8 @@ public class NewsdeskBeans implements CamelConfiguration {
             UndecodableNames undecodable = new UndecodableNames(desk.inbox(), Path.of(desk.error()), new InboxNames(clock), quiet,
                     new RejectionReport(),
                     () -> context.getRegistry().lookupByNameAndType("articleCounters", ArticleCounters.class).rejected(desk.name()));
-            return new InboxArrivals(quiet, undecodable, clock);
+            return new InboxArrivals(quiet, undecodable,
+                    file -> context.getRegistry().lookupByNameAndType("articleAttempts", ArticleAttempts.class).waitsForRetry(file), clock);
         };
         Supplier<GlossarySync> glossarySync = role.equals("ingest") ? () -> null
                 : () -> context.getRegistry().lookupByNameAndType("glossarySync", GlossarySync.class);

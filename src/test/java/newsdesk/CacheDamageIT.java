@@ -35,8 +35,7 @@ class CacheDamageIT {
         try (DeeplSimulator deepl = DeeplSimulator.start(RunningNewsdesk.AUTH_KEY)) {
             Path data = dir.resolve("data");
             Path log = dir.resolve("out.log");
-            Process process = start(deepl, data, log);
-            try {
+            whileRunning(deepl, data, log, () -> {
                 deliver(data, "eins.txt", Files.readAllBytes(ARTICLE));
                 long billedOnce = deepl.billedCharacters();
                 deleteRecursively(data.resolve("cache"));
@@ -50,9 +49,7 @@ class CacheDamageIT {
                 assertThat(again.at("/translation/cached").asBoolean()).isTrue();
                 assertThat(deepl.billedCharacters()).isEqualTo(billedBoth).isGreaterThan(billedOnce);
                 assertThat(JarProcess.countLines(log, "translation cache")).isEqualTo(1);
-            } finally {
-                JarProcess.stop(process);
-            }
+            });
         }
     }
 
@@ -60,41 +57,41 @@ class CacheDamageIT {
     void aCacheFileCutShortWhileStoppedIsSaidOnceAndItsTextsAreTranslatedAgain() throws Exception {
         try (DeeplSimulator deepl = DeeplSimulator.start(RunningNewsdesk.AUTH_KEY)) {
             Path data = dir.resolve("data");
-            Path log = dir.resolve("out.log");
-            Process process = start(deepl, data, log);
-            try {
-                deliver(data, "eins.txt", Files.readAllBytes(ARTICLE));
-            } finally {
-                JarProcess.stop(process);
-            }
+            whileRunning(deepl, data, dir.resolve("out.log"), () -> deliver(data, "eins.txt", Files.readAllBytes(ARTICLE)));
             Path file = data.resolve("cache/translations.mv.db");
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 channel.truncate(channel.size() / 2);
             }
 
             Path secondLog = dir.resolve("second.log");
-            process = start(deepl, data, secondLog);
-            try {
+            whileRunning(deepl, data, secondLog, () -> {
                 JsonNode again = deliver(data, "eins-wieder.txt", Files.readAllBytes(ARTICLE));
                 assertThat(ResultSchema.violations(again)).isEmpty();
                 String said = Files.readString(secondLog);
                 assertThat(said).containsAnyOf("cut short or damaged", "cannot be read");
                 assertThat(JarProcess.countLines(secondLog, "translation cache")).isEqualTo(1);
                 assertThat(said).doesNotContain("Exception").doesNotContain("\tat ");
-            } finally {
-                JarProcess.stop(process);
-            }
+            });
         }
     }
 
-    private static Process start(DeeplSimulator deepl, Path data, Path log) throws IOException {
+    private interface WhileRunning {
+        void run() throws Exception;
+    }
+
+    /** Starts the jar on the data folder, does what is asked while it runs, and stops it. */
+    private static void whileRunning(DeeplSimulator deepl, Path data, Path log, WhileRunning action) throws Exception {
         Process process = JarProcess.start(Map.of(
                 "DEEPL_AUTH_KEY", RunningNewsdesk.AUTH_KEY,
                 "DEEPL_SERVER_URL", deepl.url(),
                 "NEWSDESK_DATA_DIR", data.toString(),
                 "NEWSDESK_MONITORING_PORT", String.valueOf(Articles.freePort())), log);
-        await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains("Newsdesk watches"));
-        return process;
+        try {
+            await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains("Newsdesk watches"));
+            action.run();
+        } finally {
+            JarProcess.stop(process);
+        }
     }
 
     /** Renamed into the inbox whole, as a wire feed does; its result once delivered. */

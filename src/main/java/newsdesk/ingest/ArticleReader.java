@@ -108,12 +108,16 @@ public class ArticleReader {
 
     /** Drops stray control characters; a text made largely of them is binary. */
     private static String withoutControlCharacters(String text) throws UnprocessableArticleException {
-        if (text.chars().noneMatch(ArticleReader::isDropped)) {
+        int first = 0;
+        while (first < text.length() && !isDropped(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
             return text;
         }
-        StringBuilder kept = new StringBuilder(text.length());
+        StringBuilder kept = new StringBuilder(text.length()).append(text, 0, first);
         int dropped = 0;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             if (isDropped(c)) {
                 dropped++;

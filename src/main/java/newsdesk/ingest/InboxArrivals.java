@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * alone: {@code *.tmp} and {@code *.part} (still being written; hidden names Camel skips itself),
  * and, with one WARN each, files of other types, names with a backslash (Camel would take it for
  * a folder: a way out of the inbox) and symbolic links that lead nowhere. Names that are not valid UTF-8 go to error/ ({@link UndecodableNames}).
+ * A file that failed a moment ago waits for its next attempt ({@code ArticleAttempts}).
  *
  * <p>Called by the inbox poller's one thread, for every file it lists; it never waits.
  */
@@ -31,13 +33,15 @@ public class InboxArrivals implements GenericFileFilter<File> {
 
     private final QuietPeriod quiet;
     private final UndecodableNames undecodable;
+    private final Predicate<GenericFile<File>> waitsForRetry;
     private final Clock clock;
     /** Files already warned about, with when they were last seen, so each is named once, not at every poll. */
     private final Map<Path, Long> warned = new HashMap<>();
 
-    public InboxArrivals(QuietPeriod quiet, UndecodableNames undecodable, Clock clock) {
+    public InboxArrivals(QuietPeriod quiet, UndecodableNames undecodable, Predicate<GenericFile<File>> waitsForRetry, Clock clock) {
         this.quiet = quiet;
         this.undecodable = undecodable;
+        this.waitsForRetry = waitsForRetry;
         this.clock = clock;
     }
 
@@ -70,7 +74,7 @@ public class InboxArrivals implements GenericFileFilter<File> {
             warnOnce(path, "{} stays in the inbox: it is a symbolic link that leads nowhere. Remove it.", name, null);
             return false;
         }
-        return quiet.isQuiet(path);
+        return quiet.isQuiet(path) && !waitsForRetry.test(file);
     }
 
     private void warnOnce(Path path, String message, String name, String detail) {

@@ -31,6 +31,7 @@ public final class SettingValueCheck {
             range("deepl.timeout-ms", 100, 600_000),
             range("newsdesk.deepl.redeliveries", 0, 100),
             range("newsdesk.article.max-attempts", 1, 100),
+            range("newsdesk.article.retry-delay-ms", 0, 600_000),
             range("newsdesk.deliver.webhook.redeliveries", 0, 100),
             range("newsdesk.deliver.webhook.redelivery-delay-ms", 0, DAY_MS),
             range("newsdesk.deepl.redelivery-delay-ms", 0, DAY_MS),

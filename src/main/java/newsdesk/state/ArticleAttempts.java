@@ -1,5 +1,6 @@
 package newsdesk.state;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * article and is neither a {@link Condition} nor a fault of the file that is said at once, i.e. none of the
  * exceptions the other handlers of {@code newsdesk-errors} take. Such an article is tried again at most
  * {@code newsdesk.article.max-attempts} times in all, then goes to its desk's error folder, so nothing is tried at
- * every poll for ever.
+ * every poll for ever. An inbox file is tried again only after {@code newsdesk.article.retry-delay-ms}, twice as long
+ * after each failure ({@link #waitsForRetry}), so a passing local fault does not use up its attempts within a second.
  *
  * <p>Failures are counted per inbox file (its path, size and last change: a file written anew starts afresh) or,
  * on a worker, per message (desk, article id and file name), in memory, for at most {@link #REMEMBERED} articles.
@@ -33,6 +35,10 @@ public class ArticleAttempts {
 
     /** The exchange property holding this failure's number (1 for the first), for the log line. */
     public static final String ATTEMPT = "articleAttempt";
+    /** The exchange property saying where the article waits and when it is tried again, for the log line. */
+    public static final String RETRY = "articleRetry";
+    /** The wait before an inbox file's next attempt doubles up to this. */
+    static final long MAX_RETRY_DELAY_MS = 600_000;
     /** Failures are remembered for this many articles at most; the least recently failed are forgotten first. */
     static final int REMEMBERED = 10_000;
     private static final String ERRORS = "newsdesk-errors";
@@ -41,20 +47,24 @@ public class ArticleAttempts {
 
     private final CamelContext context;
     private final int maxAttempts;
-    private final Map<String, Integer> failures = new LinkedHashMap<>(16, 0.75f, true) {
+    private final long retryDelayMs;
+    private final Clock clock;
+    private final Map<String, Failures> failures = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
             return size() > REMEMBERED;
         }
     };
     private volatile List<Handler> otherHandlers;
 
-    public ArticleAttempts(CamelContext context, int maxAttempts) {
+    public ArticleAttempts(CamelContext context, int maxAttempts, long retryDelayMs, Clock clock) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("newsdesk.article.max-attempts must be at least 1: " + maxAttempts);
         }
         this.context = context;
         this.maxAttempts = maxAttempts;
+        this.retryDelayMs = retryDelayMs;
+        this.clock = clock;
     }
 
     /**
@@ -82,22 +92,47 @@ public class ArticleAttempts {
     }
 
     /**
-     * Counts this failure of the exchange's article (its number in the property {@link #ATTEMPT}); true once it
-     * has failed {@code newsdesk.article.max-attempts} times, when it goes to error/ and is forgotten.
+     * Counts this failure of the exchange's article (its number in the property {@link #ATTEMPT}, what happens next in
+     * {@link #RETRY}); true once it has failed {@code newsdesk.article.max-attempts} times, when it goes to error/ and
+     * is forgotten.
      */
     public boolean lastAttempt(Exchange exchange) {
         Throwable failure = failure(exchange);
-        String key = key(exchange);
+        GenericFile<?> file = exchange.getProperty(FileComponent.FILE_EXCHANGE_FILE, GenericFile.class);
+        String key = file != null ? key(file) : exchange.getProperty("desk") + "\0" + exchange.getMessage().getHeader("NewsdeskId") + '\0'
+                + exchange.getProperty("articleFile");
         int attempt;
         synchronized (failures) {
-            attempt = failures.merge(key, 1, Integer::sum);
-            if (attempt >= maxAttempts) {
-                failures.remove(key);
+            Failures before = failures.remove(key);
+            attempt = before == null ? 1 : before.count() + 1;
+            if (attempt < maxAttempts) {
+                failures.put(key, new Failures(attempt, clock.millis()));
             }
         }
         exchange.setProperty(ATTEMPT, attempt);
+        // A worker hands the message back to the broker, which offers it again at once.
+        exchange.setProperty(RETRY, file == null ? "It goes back on the work queue and is tried again."
+                : "It stays in the inbox and is tried again in " + seconds(waitAfter(attempt)) + ".");
         LOG.debug("{} failed (attempt {} of {})", exchange.getProperty("articleFile"), attempt, maxAttempts, failure);
         return attempt >= maxAttempts;
+    }
+
+    /** Whether this inbox file failed a moment ago and waits for its next attempt ({@code InboxArrivals} leaves it alone till then). */
+    public boolean waitsForRetry(GenericFile<?> file) {
+        Failures failed;
+        synchronized (failures) {
+            failed = failures.get(key(file));
+        }
+        return failed != null && clock.millis() < failed.lastAt() + waitAfter(failed.count());
+    }
+
+    /** newsdesk.article.retry-delay-ms after the first failure, twice as long after each further one, up to ten minutes. */
+    private long waitAfter(int failures) {
+        return Math.min(retryDelayMs << Math.min(failures - 1, 20), MAX_RETRY_DELAY_MS);
+    }
+
+    private static String seconds(long ms) {
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
     }
 
     /** What went wrong, in a few words: the innermost cause (the one that says most) and its message. */
@@ -126,13 +161,9 @@ public class ArticleAttempts {
         return failure != null ? failure : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     }
 
-    private static String key(Exchange exchange) {
-        GenericFile<?> file = exchange.getProperty(FileComponent.FILE_EXCHANGE_FILE, GenericFile.class);
-        if (file != null) {
-            return file.getAbsoluteFilePath() + '\0' + file.getFileLength() + '\0' + file.getLastModified();
-        }
-        return exchange.getProperty("desk") + "\0" + exchange.getMessage().getHeader("NewsdeskId") + '\0'
-                + exchange.getProperty("articleFile");
+    /** An inbox file is its path, size and last change: the same name written anew is another article. */
+    private static String key(GenericFile<?> file) {
+        return file.getAbsoluteFilePath() + '\0' + file.getFileLength() + '\0' + file.getLastModified();
     }
 
     /** The other handlers of newsdesk-errors: the exceptions each names and its onWhen, read once the routes are loaded. */
@@ -161,6 +192,10 @@ public class ArticleAttempts {
             otherHandlers = List.copyOf(handlers);
         }
         return otherHandlers;
+    }
+
+    /** How often an article has failed, and when last. */
+    private record Failures(int count, long lastAt) {
     }
 
     private record Handler(List<Class<?>> types, Predicate when) {

@@ -51,6 +51,26 @@ class ExtractCommandTest {
     }
 
     @Test
+    void readsOnEveryCoreAndStillPrintsTheLinesInNameOrder() throws Exception {
+        // Big pages first, so a reader that wrote lines as they finish would put the small ones ahead.
+        for (int i = 0; i < 40; i++) {
+            String paragraphs = ("<p>Absatz " + i + " über die neue Brücke in der Stadt, die im Mai eröffnet wird.</p>").repeat(400 - 9 * i);
+            Files.writeString(dir.resolve(String.format("seite-%02d.html", i)), "<html><body><article>" + paragraphs + "</article></body></html>");
+        }
+
+        CommandResult result = CommandResult.run("extract", "--input", dir.toString());
+
+        assertThat(result.exitCode()).isZero();
+        List<JsonNode> lines = result.out().lines().map(ExtractCommandTest::json).toList();
+        assertThat(lines).extracting(line -> line.get("id").asText())
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 40).mapToObj(i -> String.format("seite-%02d", i)).toList());
+        assertThat(lines).allSatisfy(line -> assertThat(line.has("file")).isFalse());
+        assertThat(lines.get(39).get("articleBody").asText()).startsWith("Absatz 39 über");
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertThat(result.err()).contains("extracted 40 files in").contains(cores == 1 ? "(one thread," : "(" + cores + " threads,");
+    }
+
+    @Test
     void withTruthItPrintsTheExtractionScore() throws Exception {
         Files.writeString(dir.resolve("seite.html"), "<html><body><article><p>Ein Satz über die neue Brücke in der Stadt.</p></article></body></html>");
         Path truth = Files.writeString(dir.resolve("truth.jsonl"), "{\"id\": \"seite\", \"articleBody\": \"Ein Satz über die neue Brücke in der Stadt.\"}\n");

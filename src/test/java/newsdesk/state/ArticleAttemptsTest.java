@@ -8,6 +8,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import newsdesk.MutableClock;
 import newsdesk.budget.DeeplBudgetUsedUpException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class ArticleAttemptsTest {
 
     private final CamelContext context = new DefaultCamelContext();
-    private final ArticleAttempts attempts = new ArticleAttempts(context, 3);
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-08T10:00:00Z"));
+    private final ArticleAttempts attempts = new ArticleAttempts(context, 3, 1000, clock);
 
     @AfterEach
     void stop() throws Exception {
@@ -76,9 +79,49 @@ class ArticleAttemptsTest {
     }
 
     @Test
+    void aFileThatFailedWaitsForItsNextAttemptTwiceAsLongEachTime() {
+        Exchange first = fileExchange("a.txt", 100, 1);
+        attempts.lastAttempt(first);
+        assertThat(first.getProperty(ArticleAttempts.RETRY)).isEqualTo("It stays in the inbox and is tried again in 1 s.");
+        assertThat(attempts.waitsForRetry(file("a.txt", 100, 1))).isTrue();
+        assertThat(attempts.waitsForRetry(file("b.txt", 100, 1))).as("another file").isFalse();
+        assertThat(attempts.waitsForRetry(file("a.txt", 120, 2))).as("the file written anew").isFalse();
+        clock.now = clock.now.plusMillis(999);
+        assertThat(attempts.waitsForRetry(file("a.txt", 100, 1))).isTrue();
+        clock.now = clock.now.plusMillis(1);
+        assertThat(attempts.waitsForRetry(file("a.txt", 100, 1))).isFalse();
+
+        Exchange second = fileExchange("a.txt", 100, 1);
+        attempts.lastAttempt(second);
+        assertThat(second.getProperty(ArticleAttempts.RETRY)).isEqualTo("It stays in the inbox and is tried again in 2 s.");
+        clock.now = clock.now.plusMillis(1999);
+        assertThat(attempts.waitsForRetry(file("a.txt", 100, 1))).isTrue();
+        clock.now = clock.now.plusMillis(1);
+        assertThat(attempts.waitsForRetry(file("a.txt", 100, 1))).isFalse();
+
+        // The last attempt: the file goes to error/ and nothing waits.
+        assertThat(attempts.lastAttempt(fileExchange("a.txt", 100, 1))).isTrue();
+        assertThat(attempts.waitsForRetry(file("a.txt", 100, 1))).isFalse();
+    }
+
+    @Test
+    void theWaitDoublesUpToTenMinutes() {
+        ArticleAttempts many = new ArticleAttempts(context, 100, 1000, clock);
+        for (int i = 0; i < 30; i++) {
+            many.lastAttempt(fileExchange("a.txt", 100, 1));
+        }
+        clock.now = clock.now.plusMillis(ArticleAttempts.MAX_RETRY_DELAY_MS - 1);
+        assertThat(many.waitsForRetry(file("a.txt", 100, 1))).isTrue();
+        clock.now = clock.now.plusMillis(1);
+        assertThat(many.waitsForRetry(file("a.txt", 100, 1))).isFalse();
+    }
+
+    @Test
     void onAWorkerTheMessageIsCounted() {
         for (int i = 1; i <= 3; i++) {
-            assertThat(attempts.lastAttempt(messageExchange("sports", "abc123", "a.txt"))).isEqualTo(i == 3);
+            Exchange exchange = messageExchange("sports", "abc123", "a.txt");
+            assertThat(attempts.lastAttempt(exchange)).isEqualTo(i == 3);
+            assertThat(exchange.getProperty(ArticleAttempts.RETRY)).isEqualTo("It goes back on the work queue and is tried again.");
         }
         assertThat(attempts.lastAttempt(messageExchange("news", "abc123", "a.txt"))).as("another desk").isFalse();
     }
@@ -103,13 +146,17 @@ class ArticleAttemptsTest {
                 "It failed 3 times (newsdesk.article.max-attempts), the last time with IOException: Disk quota of this folder exceeded.");
     }
 
-    private Exchange fileExchange(String name, long size, long lastModified) {
+    private static GenericFile<File> file(String name, long size, long lastModified) {
         GenericFile<File> file = new GenericFile<>();
         file.setAbsoluteFilePath("/data/inbox/" + name);
         file.setFileLength(size);
         file.setLastModified(lastModified);
+        return file;
+    }
+
+    private Exchange fileExchange(String name, long size, long lastModified) {
         Exchange exchange = new DefaultExchange(context);
-        exchange.setProperty(FileComponent.FILE_EXCHANGE_FILE, file);
+        exchange.setProperty(FileComponent.FILE_EXCHANGE_FILE, file(name, size, lastModified));
         exchange.setException(new IllegalStateException("a reader's bug"));
         return exchange;
     }

@@ -102,8 +102,11 @@ final class HtmlMetadata {
     private static String byline(Document page, Map<String, String> metas, JsonNode ld) {
         String fromLd = ld == null ? null : names(ld.get("author"));
         String found = first(fromLd, meta(metas, "dc.creator"), meta(metas, "dcterm.creator"), meta(metas, "author"),
-                meta(metas, "parsely-author"), nonUrl(meta(metas, "article.author")), meta(metas, "byl"), meta(metas, "sailthru.author"),
-                shortText(page, "[itemprop=author] [itemprop=name], [itemprop=author], [rel=author], .byline, .author, [class*=byline]"));
+                meta(metas, "parsely-author"), nonUrl(meta(metas, "article.author")), meta(metas, "byl"), meta(metas, "sailthru.author"));
+        if (found == null) {
+            // The page's own markup last, and only then: searching the whole page is the dear part.
+            found = shortText(page, "[itemprop=author] [itemprop=name], [itemprop=author], [rel=author], .byline, .author, [class*=byline]");
+        }
         if (found == null || found.startsWith("http")) {
             return null;
         }

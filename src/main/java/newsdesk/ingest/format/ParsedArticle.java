@@ -2,11 +2,14 @@ package newsdesk.ingest.format;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import newsdesk.article.ArticleText;
 import newsdesk.article.SourceMetadata;
 
 /** What a format reader makes of a file: the text to translate (headline first) and the metadata it found. */
 public record ParsedArticle(ArticleText text, SourceMetadata metadata) {
+
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
 
     /**
      * The headline (when there is one) and the paragraphs, one line each with a blank line between, so
@@ -33,6 +36,6 @@ public record ParsedArticle(ArticleText text, SourceMetadata metadata) {
 
     /** One line of text: white space runs as one space; soft hyphens, which only say where a word may break, left out. */
     static String oneLine(String text) {
-        return text.replace("\u00AD", "").replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ").strip();
+        return SPACES.matcher(text.replace("\u00AD", "")).replaceAll(" ").strip();
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import newsdesk.article.Article;
 import newsdesk.article.SourceMetadata;
@@ -45,7 +46,8 @@ import newsdesk.ingest.format.FormatRegistry;
  * file: id, format, title, byline, published, url, language, articleBody and paragraphs, or the reason a
  * file is refused, so people can see what Newsdesk reads before any DeepL cost. With {@code --truth} it prints the
  * extraction score instead: the benchmark's for {"id", "articleBody"} lines (shared/eval README, section 5), the
- * snippet score for {"id", "with", "without"} lines (section 8), each with its bootstrap interval.
+ * snippet score for {"id", "with", "without"} lines (section 8), each with its bootstrap interval; with {@code --baseline}, an
+ * earlier run's output, also the change against it and the paired interval of that change (both on the same resamples).
  * Files are read on one thread per core and written in name order. {@code --rounds N} reads the files N times and reports
  * the median rate, the JVM's steady state rather than its warm-up.
  */
@@ -54,7 +56,8 @@ public final class ExtractCommand {
     /** One reading thread per core: pages are independent, and a cold pass is mostly the JIT's warm-up, shared by all. */
     private static final int THREADS = Runtime.getRuntime().availableProcessors();
 
-    static final String USAGE = "usage: java -jar target/newsdesk.jar extract --input FILE|FOLDER [--output FILE.jsonl] [--truth TRUTH.jsonl] [--rounds N]";
+    static final String USAGE = "usage: java -jar target/newsdesk.jar extract --input FILE|FOLDER [--output FILE.jsonl] [--truth TRUTH.jsonl"
+            + " [--baseline EARLIER.jsonl]] [--rounds N]";
 
     private ExtractCommand() {
     }
@@ -63,9 +66,10 @@ public final class ExtractCommand {
         Path input;
         Path output;
         Path truth;
+        Path baseline;
         int rounds;
         try {
-            Options options = Options.parse(args, Set.of("input", "output", "truth", "rounds"));
+            Options options = Options.parse(args, Set.of("input", "output", "truth", "baseline", "rounds"));
             rounds = options.positiveInt("rounds", 1);
             input = Path.of(options.required("input"));
             if (!Files.exists(input)) {
@@ -73,6 +77,10 @@ public final class ExtractCommand {
             }
             output = options.optional("output", null) == null ? null : Path.of(options.required("output"));
             truth = options.optional("truth", null) == null ? null : options.existingFile("truth");
+            baseline = options.optional("baseline", null) == null ? null : options.existingFile("baseline");
+            if (baseline != null && truth == null) {
+                throw new UsageException("--baseline compares scores: it needs --truth");
+            }
         } catch (UsageException e) {
             System.err.println("extract: " + e.getMessage());
             System.err.println(USAGE);
@@ -128,7 +136,7 @@ public final class ExtractCommand {
                 System.err.printf(Locale.ROOT, "median of %d rounds: %.0f files per CPU second%n", rounds, median(perCpuSecond));
             }
             if (truth != null) {
-                printScores(truth, bodies);
+                printScores(truth, bodies, baseline == null ? null : bodies(baseline));
             }
             return 0;
         } catch (IOException | UncheckedIOException e) {
@@ -240,24 +248,39 @@ public final class ExtractCommand {
         return dot > 0 ? withoutGz.substring(0, dot) : withoutGz;
     }
 
+    /** An earlier run's article bodies by id; a refused file's line has none. */
+    private static Map<String, String> bodies(Path output) throws IOException {
+        Map<String, String> bodies = new HashMap<>();
+        JsonLines.forEach(output, line -> bodies.put(JsonLines.text(line, "id", output), line.path("articleBody").asText("")));
+        return bodies;
+    }
+
     /**
      * The score of each kind of truth the file holds: the benchmark's shingle F1 for lines with an "articleBody",
      * the snippet F for lines with "with" and "without" snippets (the German pages); each with its 95 % bootstrap
-     * interval over pages. A page without a line of output counts as empty.
+     * interval over pages, and with a baseline the change against it. A page without a line of output counts as empty.
      */
-    private static void printScores(Path truthFile, Map<String, String> bodies) throws IOException {
+    private static void printScores(Path truthFile, Map<String, String> bodies, Map<String, String> baseline) throws IOException {
         List<ShingleOverlap.Page> shingles = new ArrayList<>();
+        List<ShingleOverlap.Page> shinglesBefore = new ArrayList<>();
         List<SnippetMatch.Page> snippets = new ArrayList<>();
+        List<SnippetMatch.Page> snippetsBefore = new ArrayList<>();
         int[] missing = new int[2];
         JsonLines.forEach(truthFile, line -> {
             String id = JsonLines.text(line, "id", truthFile);
             String body = bodies.getOrDefault(id, "");
+            String before = baseline == null ? "" : baseline.getOrDefault(id, "");
             if (line.has("articleBody")) {
-                shingles.add(ShingleOverlap.page(JsonLines.text(line, "articleBody", truthFile), body));
+                String truth = JsonLines.text(line, "articleBody", truthFile);
+                shingles.add(ShingleOverlap.page(truth, body));
+                shinglesBefore.add(ShingleOverlap.page(truth, before));
                 missing[0] += bodies.containsKey(id) ? 0 : 1;
             }
             if (line.has("with") || line.has("without")) {
-                snippets.add(SnippetMatch.page(strings(line.path("with")), strings(line.path("without")), body));
+                List<String> with = strings(line.path("with"));
+                List<String> without = strings(line.path("without"));
+                snippets.add(SnippetMatch.page(with, without, body));
+                snippetsBefore.add(SnippetMatch.page(with, without, before));
                 missing[1] += bodies.containsKey(id) ? 0 : 1;
             }
         });
@@ -266,20 +289,38 @@ public final class ExtractCommand {
         }
         if (!shingles.isEmpty()) {
             ShingleOverlap.Score score = ShingleOverlap.score(shingles);
-            Bootstrap.Interval interval = Bootstrap.interval95(shingles.size(),
-                    sample -> ShingleOverlap.score(java.util.Arrays.stream(sample).mapToObj(shingles::get).toList()).f1());
-            System.out.printf(Locale.ROOT, "{\"pages\": %d, \"missing\": %d, \"f1\": %.4f, \"precision\": %.4f, \"recall\": %.4f,"
-                    + " \"f1_ci95\": [%.4f, %.4f]}%n", shingles.size(), missing[0], score.f1(), score.precision(), score.recall(),
-                    interval.low(), interval.high());
+            ToDoubleFunction<List<ShingleOverlap.Page>> f1 = pages -> ShingleOverlap.score(pages).f1();
+            System.out.printf(Locale.ROOT, "{\"pages\": %d, \"missing\": %d, \"f1\": %.4f, \"precision\": %.4f, \"recall\": %.4f, %s%s}%n",
+                    shingles.size(), missing[0], score.f1(), score.precision(), score.recall(), interval("f1", shingles, f1),
+                    baseline == null ? "" : change("f1", shingles, shinglesBefore, f1));
         }
         if (!snippets.isEmpty()) {
             SnippetMatch.Score score = SnippetMatch.score(snippets);
-            Bootstrap.Interval interval = Bootstrap.interval95(snippets.size(),
-                    sample -> SnippetMatch.score(java.util.Arrays.stream(sample).mapToObj(snippets::get).toList()).f());
+            ToDoubleFunction<List<SnippetMatch.Page>> f = pages -> SnippetMatch.score(pages).f();
             System.out.printf(Locale.ROOT, "{\"pages\": %d, \"missing\": %d, \"snippet_f\": %.4f, \"precision\": %.4f, \"recall\": %.4f,"
-                    + " \"tp\": %d, \"fp\": %d, \"fn\": %d, \"snippet_f_ci95\": [%.4f, %.4f]}%n", snippets.size(), missing[1], score.f(),
-                    score.precision(), score.recall(), score.tp(), score.fp(), score.fn(), interval.low(), interval.high());
+                    + " \"tp\": %d, \"fp\": %d, \"fn\": %d, %s%s}%n", snippets.size(), missing[1], score.f(), score.precision(),
+                    score.recall(), score.tp(), score.fp(), score.fn(), interval("snippet_f", snippets, f),
+                    baseline == null ? "" : change("snippet_f", snippets, snippetsBefore, f));
         }
+    }
+
+    /** {@code "<name>_ci95": [low, high]}: the score's interval over resampled pages. */
+    private static <P> String interval(String name, List<P> pages, ToDoubleFunction<List<P>> score) {
+        Bootstrap.Interval interval = Bootstrap.interval95(pages.size(), sample -> score.applyAsDouble(pick(pages, sample)));
+        return String.format(Locale.ROOT, "\"%s_ci95\": [%.4f, %.4f]", name, interval.low(), interval.high());
+    }
+
+    /** The baseline's score, the change from it and the change's paired interval: both scored on each resample of the pages. */
+    private static <P> String change(String name, List<P> pages, List<P> before, ToDoubleFunction<List<P>> score) {
+        Bootstrap.Interval interval = Bootstrap.interval95(pages.size(),
+                sample -> score.applyAsDouble(pick(pages, sample)) - score.applyAsDouble(pick(before, sample)));
+        return String.format(Locale.ROOT, ", \"baseline_%s\": %.4f, \"%s_change\": %.4f, \"%s_change_ci95\": [%.4f, %.4f]", name,
+                score.applyAsDouble(before), name, score.applyAsDouble(pages) - score.applyAsDouble(before), name, interval.low(),
+                interval.high());
+    }
+
+    private static <P> List<P> pick(List<P> pages, int[] sample) {
+        return java.util.Arrays.stream(sample).mapToObj(pages::get).toList();
     }
 
     private static List<String> strings(JsonNode array) {

@@ -109,6 +109,40 @@ class ExtractCommandTest {
     }
 
     @Test
+    void withABaselineItPrintsTheChangeFromAnEarlierRunAndItsPairedInterval() throws Exception {
+        Files.writeString(dir.resolve("a.html"), "<html><body><article><p>Ein Satz über die neue Brücke in der Stadt, die bald fertig ist.</p>"
+                + "</article></body></html>");
+        Files.writeString(dir.resolve("b.html"), "<html><body><article><p>Der Rat hat den Haushalt für das nächste Jahr am Montag beschlossen.</p>"
+                + "</article></body></html>");
+        Path truth = Files.writeString(dir.resolve("truth.jsonl"),
+                "{\"id\": \"a\", \"articleBody\": \"Ein Satz über die neue Brücke in der Stadt, die bald fertig ist.\"}\n"
+                + "{\"id\": \"b\", \"articleBody\": \"Der Rat hat den Haushalt für das nächste Jahr am Montag beschlossen.\"}\n");
+        // The earlier run found page a's text and refused page b.
+        Path earlier = Files.writeString(dir.resolve("earlier.jsonl"),
+                "{\"id\": \"a\", \"articleBody\": \"Ein Satz über die neue Brücke in der Stadt, die bald fertig ist.\"}\n"
+                + "{\"id\": \"b\", \"error\": \"The file holds no article text.\"}\n");
+        Path input = Files.createDirectory(dir.resolve("pages"));
+        Files.move(dir.resolve("a.html"), input.resolve("a.html"));
+        Files.move(dir.resolve("b.html"), input.resolve("b.html"));
+
+        CommandResult result = CommandResult.run("extract", "--input", input.toString(), "--truth", truth.toString(),
+                "--baseline", earlier.toString());
+
+        assertThat(result.exitCode()).isZero();
+        JsonNode score = json(result.out().strip());
+        assertThat(score.get("f1").asDouble()).isEqualTo(1.0);
+        assertThat(score.get("baseline_f1").asDouble()).isEqualTo(0.6667);
+        assertThat(score.get("f1_change").asDouble()).isEqualTo(0.3333);
+        // Every resample holds page a, page b or both: the change is never below 0 and at most 1 (b alone).
+        assertThat(score.get("f1_change_ci95").get(0).asDouble()).isGreaterThanOrEqualTo(0.0);
+        assertThat(score.get("f1_change_ci95").get(1).asDouble()).isLessThanOrEqualTo(1.0).isGreaterThan(0.3333);
+
+        CommandResult withoutTruth = CommandResult.run("extract", "--input", input.toString(), "--baseline", earlier.toString());
+        assertThat(withoutTruth.exitCode()).isEqualTo(2);
+        assertThat(withoutTruth.err()).contains("--baseline compares scores: it needs --truth");
+    }
+
+    @Test
     void rejectsBadArgumentsWithUsageAndExitCode2() {
         CommandResult result = CommandResult.run("extract", "--input", dir.resolve("nichts").toString());
 

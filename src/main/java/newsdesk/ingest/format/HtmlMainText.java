@@ -341,7 +341,8 @@ final class HtmlMainText {
                 || role.equals("dialog") || role.equals("alert") || role.equals("menu") || role.equals("menubar")) {
             return true;
         }
-        if (tag.equals("body") || tag.equals("article") || tag.equals("main") || tag.equals("a") || tag.equals("p")) {
+        // A table row's class names what the row holds (a player, a product), not furniture.
+        if (tag.equals("body") || tag.equals("article") || tag.equals("main") || tag.equals("a") || tag.equals("p") || tag.equals("tr")) {
             return false;
         }
         String names = element.className() + " " + element.id();

@@ -201,6 +201,10 @@ final class HtmlMainText {
      * text are the furniture around an article (a kicker, byline, date line, "Log in"), not its start or end.
      */
     private static void trimEdges(List<String> paragraphs) {
+        // A text of short lines only (a table of data, a list of steps) is all the page has: trimmed it would be refused.
+        if (paragraphs.stream().allMatch(HtmlMainText::isStray)) {
+            return;
+        }
         while (!paragraphs.isEmpty() && isStray(paragraphs.get(0))) {
             paragraphs.remove(0);
         }

@@ -279,6 +279,37 @@ class HtmlReaderTest {
     }
 
     @Test
+    void keepsTheRowsOfATableWhoseClassesNameWhatTheyHold() throws Exception {
+        String page = """
+                <html><body><article><h1>Die Wertung nach dem letzten Rennen</h1>
+                <p>Nach dem Finale steht die Gesamtwertung der Saison fest, hier die besten drei Fahrer mit ihren Punkten.</p>
+                <table><tr class="colhead"><td>Platz</td><td>Fahrer</td><td>Punkte</td></tr>
+                <tr class="oddrow player-2020-580"><td>1</td><td>Kyle Busch</td><td>5040</td></tr>
+                <tr class="evenrow player-2020-416"><td>2</td><td>Martin Truex Jr.</td><td>5035</td></tr>
+                <tr class="oddrow player-2020-225"><td>3</td><td>Kevin Harvick</td><td>5033</td></tr></table>
+                <p>Die neue Saison beginnt im Februar mit dem traditionellen Rennen in Daytona, wie jedes Jahr.</p></article></body></html>""";
+
+        ParsedArticle article = reader.read(page);
+
+        // "player" in a row's class is a video player's name elsewhere; here it names the driver.
+        assertThat(article.text().paragraphs()).contains("Kyle Busch", "5035", "Kevin Harvick");
+    }
+
+    @Test
+    void aPageOfShortLinesOnlyIsReadNotRefused() throws Exception {
+        String page = """
+                <html><head><title>Testfälle</title></head><body><div>
+                <p>Testfall 1</p>
+                <p>Testfall 2</p>
+                </div></body></html>""";
+
+        ParsedArticle article = reader.read(page);
+
+        // Short lines without a full stop are trimmed at the edges of a text, but not when they are all the page holds.
+        assertThat(article.text().paragraphs()).endsWith("Testfall 1", "Testfall 2");
+    }
+
+    @Test
     void aPageWithoutArticleTextIsRefused() {
         String page = "<html><head><title>Startseite</title></head><body><nav><a href='/a'>A</a></nav>"
                 + "<script>var x = 1;</script></body></html>";

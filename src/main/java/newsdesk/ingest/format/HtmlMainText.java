@@ -20,7 +20,7 @@ import org.jsoup.select.NodeVisitor;
  *
  * <p>The rules, after Readability's and trafilatura's published ideas (docs/formats.md): drop what is
  * never article text (scripts, form controls, navigation, captions, hidden elements, elements whose class
- * or id says comment, share, related, sidebar...); take the body the page marks as such, if it does;
+ * or id says comment, share, related, sidebar... unless they are mostly paragraphs of sentences); take the body the page marks as such, if it does;
  * else score every block of running text by its length and commas and credit its parent and
  * grandparent; the best-scored container, less the share of its text that is links, holds the article,
  * and siblings that score like it, read like running text or continue it join it (an ancestor with far more
@@ -93,6 +93,10 @@ final class HtmlMainText {
     private static final int WIDEN_FACTOR = 4;
     /** How far above the body the headline may stand for the text between them to be the lead. */
     private static final int LEAD_LEVELS = 4;
+    /** How many paragraphs of running text make an element named like furniture article text ({@link #isMostlyRunningText}). */
+    private static final int RUNNING_BLOCKS = 3;
+    /** Class or id words of discussions, whose posts are running text and furniture of an article page all the same. */
+    private static final Pattern DISCUSSION = Pattern.compile("(?i)comment|disqus|replies|respond|forum|discussion");
 
     /** Per element: its text length, the part of it in links, its commas, and its score as a container. */
     private static final class Stats {
@@ -358,7 +362,25 @@ final class HtmlMainText {
         // Furniture is a small part of a page: a layout wrapper ("container has-sidebar") that holds
         // most of the text, the article or its headline is not.
         return furniture && stats.get(element).chars < 0.4 * stats.get(body).chars
-                && element.selectFirst("article, main, h1, [itemprop=articleBody]") == null;
+                && element.selectFirst("article, main, h1, [itemprop=articleBody]") == null
+                && (DISCUSSION.matcher(names).find() || !isMostlyRunningText(element));
+    }
+
+    /**
+     * Share bars, tag lists and players hold no paragraphs of sentences: an element named so that is mostly
+     * {@link #RUNNING_BLOCKS} or more of them is article text under a name that says otherwise (a section whose id
+     * is made from its heading, "sharing-with-a-single-developer"). Comments and forum posts are running text by nature.
+     */
+    private boolean isMostlyRunningText(Element element) {
+        int blocks = 0;
+        int chars = 0;
+        for (Element block : element.getAllElements()) {
+            if (isRunningBlock(block)) {
+                blocks++;
+                chars += stats.get(block).chars;
+            }
+        }
+        return blocks >= RUNNING_BLOCKS && chars >= 0.5 * stats.get(element).chars;
     }
 
     /**
@@ -559,17 +581,23 @@ final class HtmlMainText {
         return best;
     }
 
-    /** Per element, the characters of its paragraphs of running text: 80 or more, few links, ending like a sentence. */
+    /** Per element, the characters of its paragraphs of running text ({@link #isRunningBlock}). */
     private void measureRunningText(Element body) {
         for (Element block : body.getAllElements()) {
-            Stats s = stats.get(block);
-            if (s != null && s.chars >= 80 && BLOCKS.contains(block.normalName()) && linkDensity(block) < 0.25 && !hasBlockChild(block)
-                    && SENTENCE_END.matcher(block.text()).find()) {
+            if (isRunningBlock(block)) {
+                int chars = stats.get(block).chars;
                 for (Element e = block; e != null && stats.containsKey(e); e = e.parent()) {
-                    stats.get(e).running += s.chars;
+                    stats.get(e).running += chars;
                 }
             }
         }
+    }
+
+    /** A paragraph of running text: a block of 80 characters or more, few links, ending like a sentence. */
+    private boolean isRunningBlock(Element block) {
+        Stats s = stats.get(block);
+        return s != null && s.chars >= 80 && BLOCKS.contains(block.normalName()) && linkDensity(block) < 0.25 && !hasBlockChild(block)
+                && SENTENCE_END.matcher(block.text()).find();
     }
 
     /** A block or two of sentences with next to no links, as a lead or a paragraph in a wrapper of its own is. */

@@ -296,6 +296,35 @@ class HtmlReaderTest {
     }
 
     @Test
+    void keepsSectionsOfRunningTextWhoseIdsSoundLikeFurnitureButNotTheComments() throws Exception {
+        String section = """
+                <div class="section" id="%s"><h2>%s</h2>
+                <p>Wer seine Änderungen mit anderen teilt, sollte vorher wissen, welche davon schon veröffentlicht sind.</p>
+                <p>Ein öffentliches Archiv nimmt nur Änderungen an, die fertig sind, und alle anderen bleiben lokal.</p>
+                <p>So kann niemand eine Änderung umschreiben, auf der die Arbeit eines anderen schon aufbaut.</p></div>
+                """;
+        String page = "<html><body><div class=\"body\"><h1>Gemeinsam an einem Projekt arbeiten</h1>"
+                + "<p>Diese Anleitung zeigt, wie mehrere Entwickler ihre Änderungen austauschen, ohne sich zu behindern.</p>"
+                + "<p>Sie setzt voraus, dass jeder eine eigene Kopie des Archivs hat und Änderungen lokal festhalten kann.</p>"
+                + "<p>Die Beispiele gelten für kleine Teams ebenso wie für große Projekte mit vielen Beteiligten und Zweigen.</p>"
+                + "<p>Am Ende weiß jeder, welche Änderungen er noch umschreiben darf und welche schon anderen gehören.</p>"
+                + "<p>Wer die Grundlagen kennt, kann die ersten Abschnitte überspringen und gleich mit dem Teilen beginnen.</p>"
+                + "<p>Für alle Schritte genügt die Befehlszeile, eine grafische Oberfläche ist nicht nötig, aber erlaubt.</p>"
+                + "<p>Jeder Abschnitt endet mit einem Beispiel, das sich in wenigen Minuten selbst nachvollziehen lässt.</p>"
+                + section.formatted("sharing-with-a-single-developer", "Mit einem Entwickler teilen")
+                + section.formatted("sharing-with-multiple-developers", "Mit mehreren Entwicklern teilen")
+                + section.formatted("comments", "Kommentare")
+                + "</div></body></html>";
+
+        ParsedArticle article = reader.read(page);
+
+        // Each section's id, made from its heading, says "sharing"; the comments' says what they are. The headline line,
+        // seven paragraphs and two sections of a subheading and three paragraphs each: not a line of the comments.
+        assertThat(article.text().paragraphs()).contains("Mit einem Entwickler teilen", "Mit mehreren Entwicklern teilen")
+                .noneMatch(p -> p.contains("Kommentare")).hasSize(1 + 7 + 2 * 4);
+    }
+
+    @Test
     void aPageOfShortLinesOnlyIsReadNotRefused() throws Exception {
         String page = """
                 <html><head><title>Testfälle</title></head><body><div>

@@ -25,7 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import newsdesk.article.Article;
@@ -90,7 +90,7 @@ public final class ExtractCommand {
             List<Path> files = files(input);
             double[] perCpuSecond = new double[rounds];
             for (int round = 0; round < rounds - 1; round++) {
-                perCpuSecond[round] = files.size() / (extractAll(files, line -> { }) / 1e9);
+                perCpuSecond[round] = files.size() / (extractAll(files, (file, line) -> { }) / 1e9);
             }
             long started = System.nanoTime();
             Map<String, String> bodies = new HashMap<>();
@@ -101,8 +101,8 @@ public final class ExtractCommand {
             try {
                 Writer lines = truth != null && output == null ? Writer.nullWriter() : new BufferedWriter(out);
                 Map<String, String> ids = new HashMap<>();
-                cpuNanos = extractAll(files, line -> {
-                    String name = line.remove("file").asText();
+                cpuNanos = extractAll(files, (file, line) -> {
+                    String name = file.getFileName().toString();
                     String first = ids.putIfAbsent(line.get("id").asText(), name);
                     if (first != null) {
                         // a.txt and a.txt.gz: the second keeps its whole name, so no two lines share an id.
@@ -149,31 +149,32 @@ public final class ExtractCommand {
     }
 
     /**
-     * Reads the files on one thread per core and hands their lines to {@code inOrder} in the files' order, each
-     * with its file name under "file"; returns the CPU time the reading took, summed over the threads.
+     * Reads the files on one thread per core and hands each file with its line to {@code inOrder}, in the files'
+     * order; returns the CPU time the reading took, summed over the threads.
      */
-    private static long extractAll(List<Path> files, Consumer<ObjectNode> inOrder) throws IOException {
+    private static long extractAll(List<Path> files, BiConsumer<Path, ObjectNode> inOrder) throws IOException {
         ArticleReader reader = new ArticleReader(null, new ReadLimits(Long.MAX_VALUE, Long.MAX_VALUE, ReadLimits.TOOL_DEPTH));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         LongAdder cpuNanos = new LongAdder();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             // A few files ahead of the one written, so a folder of any size holds only a few pages at a time.
-            Deque<Future<ObjectNode>> ahead = new ArrayDeque<>();
+            Deque<Map.Entry<Path, Future<ObjectNode>>> ahead = new ArrayDeque<>();
             int next = 0;
             while (next < files.size() || !ahead.isEmpty()) {
                 while (next < files.size() && ahead.size() < 4 * THREADS) {
                     Path file = files.get(next++);
-                    ahead.add(pool.submit(() -> {
+                    ahead.add(Map.entry(file, pool.submit(() -> {
                         long cpuStarted = threads.getCurrentThreadCpuTime();
                         try {
                             return extract(reader, file);
                         } finally {
                             cpuNanos.add(threads.getCurrentThreadCpuTime() - cpuStarted);
                         }
-                    }));
+                    })));
                 }
-                inOrder.accept(result(ahead.removeFirst()));
+                Map.Entry<Path, Future<ObjectNode>> oldest = ahead.removeFirst();
+                inOrder.accept(oldest.getKey(), result(oldest.getValue()));
             }
         } finally {
             pool.shutdownNow();
@@ -217,7 +218,6 @@ public final class ExtractCommand {
     private static ObjectNode extract(ArticleReader reader, Path file) throws IOException {
         String name = file.getFileName().toString();
         ObjectNode line = JsonLines.MAPPER.createObjectNode();
-        line.put("file", name);
         line.put("id", id(name));
         try {
             // Any size: this shows what would be read; the inbox applies newsdesk.inbox.max-bytes besides.

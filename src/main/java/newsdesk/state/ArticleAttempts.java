@@ -39,7 +39,7 @@ public class ArticleAttempts {
     public static final String RETRY = "articleRetry";
     /** The wait before an inbox file's next attempt doubles up to this. */
     static final long MAX_RETRY_DELAY_MS = 600_000;
-    /** Failures are remembered for this many articles at most; the least recently failed are forgotten first. */
+    /** Failures are remembered for this many articles at most; those least recently failed or looked at are forgotten first. */
     static final int REMEMBERED = 10_000;
     private static final String ERRORS = "newsdesk-errors";
     private static final String OWN_HANDLER = "give-up-after-attempts";

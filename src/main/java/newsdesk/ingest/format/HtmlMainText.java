@@ -41,10 +41,13 @@ final class HtmlMainText {
             + "ad-slot|adslot|pagination|pager|tags|tag-list|taglist|bio|credit|modal|popup|overlay|"
             + "skip|print|toolbar|rating|vote|jump|toc|meta|byline|dateline|timestamp|date|published|hidden|sr-only|"
             + "visually-hidden|screen-reader-text|teaser|teasers|carousel|slider|gallery|video|player)($|[-_ ])");
-    /** Furniture however it is written (imageCaption, PromoSmall): never article text, whatever else the class says. */
+    /**
+     * Furniture however it is written (imageCaption, PromoSmall, Author_InfoContainer, bilduntertitel): never article text,
+     * whatever else the class says; a placeholder stands where an embed loads after consent.
+     */
     private static final Pattern STRONG_FURNITURE = Pattern.compile("(?i)caption|comment(?!ary)|disqus|share|sharing|social|related|"
             + "promo|advert|newsletter|cookie|sponsor|outbrain|taboola|breadcrumb|subscribe|signup|recommend|trending|popular|"
-            + "read-?more|more-from|also-read|author-?bio|author-?info");
+            + "read-?more|more-from|also-read|recirculation|author[-_]?(bio|info|box)|ratings|placeholder|image-?desc|bildunter");
     /** Class or id words of article text, which outweigh furniture words (after Readability's "maybe candidates"). */
     private static final Pattern ARTICLE = Pattern.compile("(?i)(article|body|content|entry|main|post|story|text|blog|column)");
     private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story");
@@ -350,15 +353,17 @@ final class HtmlMainText {
             return true;
         }
         // A table row's class names what the row holds (a player, a product), not furniture.
-        if (tag.equals("body") || tag.equals("article") || tag.equals("main") || tag.equals("a") || tag.equals("p") || tag.equals("tr")) {
+        if (tag.equals("body") || tag.equals("article") || tag.equals("main") || tag.equals("a") || tag.equals("tr")) {
             return false;
         }
         String names = element.className() + " " + element.id();
         if (!classRules || names.length() <= 1) {
             return false;
         }
-        boolean furniture = STRONG_FURNITURE.matcher(names).find()
-                || FURNITURE.matcher(names).find() && !ARTICLE.matcher(names).find() && !isLeadTeaser(element, names);
+        // A paragraph's class words are mostly styling ("has-text-color", "date-sensitive"): only the strong ones, a
+        // caption or credit line set as a paragraph, make it furniture.
+        boolean furniture = STRONG_FURNITURE.matcher(names).find() || !tag.equals("p")
+                && FURNITURE.matcher(names).find() && !ARTICLE.matcher(names).find() && !isLeadTeaser(element, names);
         // Furniture is a small part of a page: a layout wrapper ("container has-sidebar") that holds
         // most of the text, the article or its headline is not.
         return furniture && stats.get(element).chars < 0.4 * stats.get(body).chars

@@ -339,6 +339,40 @@ class HtmlReaderTest {
     }
 
     @Test
+    void leavesOutAParagraphClassedAsACaptionButKeepsParagraphsWithOtherClasses() throws Exception {
+        String page = """
+                <html><body><article><h1>Neue Präsidentin gewählt</h1>
+                <p class="intro-text">Die Delegierten haben am Dienstag in Freiburg eine neue Präsidentin gewählt, mit großer Mehrheit.</p>
+                <div class="media"><p class="media__caption">Die neue Präsidentin nach der Wahl. Foto: Verband / Müller.</p></div>
+                <p class="print-friendly">Sie folgt auf ihren Vorgänger, der nach zwei Amtszeiten nicht mehr antreten durfte.</p>
+                <p>Ihre erste Aufgabe wird es sein, die Finanzierung der Beratungsstellen zu sichern, sagte sie.</p>
+                </article></body></html>""";
+
+        // A paragraph's class is read for the strong furniture words only: "print" says nothing about it.
+        assertThat(reader.read(page).text().paragraphs()).noneMatch(p -> p.contains("Foto"))
+                .contains("Sie folgt auf ihren Vorgänger, der nach zwei Amtszeiten nicht mehr antreten durfte.")
+                .anyMatch(p -> p.startsWith("Die Delegierten"));
+    }
+
+    @Test
+    void leavesOutAuthorBoxesImageDescriptionsRatingsAndConsentPlaceholders() throws Exception {
+        String page = """
+                <html><body><div class="text">
+                <p>Der Streamingmarkt wächst weiter, auch wenn die Zahl der Abonnenten zuletzt langsamer gestiegen ist als erwartet.</p>
+                <div class="Author_InfoContainer"><p>Anna Schmidt ist Redakteurin in der Wirtschaft.</p></div>
+                <p>Die Anbieter setzen deshalb auf Werbung, günstigere Tarife und Sport, um neue Kunden zu gewinnen.</p>
+                <div class="embed third-party--placeholder"><p>Wir respektieren deine Privatsphäre. Zum Anzeigen bitte zustimmen.</p></div>
+                <p>Ob das reicht, wird sich im nächsten Jahr zeigen, wenn die ersten Zahlen vorliegen.</p>
+                <h5 class="bilduntertitel">Ein Fernseher im Wohnzimmer, auf dem eine Serie läuft.</h5>
+                <p>Die Branche selbst gibt sich zuversichtlich, dass die Zahlen wieder steigen werden.</p>
+                <span class="post-ratings">(Noch keine Bewertungen)</span>
+                </div></body></html>""";
+
+        assertThat(reader.read(page).text().paragraphs()).hasSize(4)
+                .noneMatch(p -> p.contains("Redakteurin") || p.contains("Privatsphäre") || p.contains("Fernseher") || p.contains("Bewertungen"));
+    }
+
+    @Test
     void aPageWithoutArticleTextIsRefused() {
         String page = "<html><head><title>Startseite</title></head><body><nav><a href='/a'>A</a></nav>"
                 + "<script>var x = 1;</script></body></html>";

@@ -40,7 +40,8 @@ final class HtmlMainText {
             + "menu|navbar|nav|navigation|footer|masthead|gdpr|consent|subscription|"
             + "ad-slot|adslot|pagination|pager|tags|tag-list|taglist|bio|credit|modal|popup|overlay|"
             + "skip|print|toolbar|rating|vote|jump|toc|meta|byline|dateline|timestamp|date|published|hidden|sr-only|"
-            + "visually-hidden|screen-reader-text|teaser|teasers|carousel|slider|gallery|video|player)($|[-_ ])");
+            + "visually-hidden|screen-reader-text|teaser|teasers|carousel|slider|gallery|video|player|legend|author|info|download|"
+            + "downloads|appstore|appstores)($|[-_ ])");
     /**
      * Furniture however it is written (imageCaption, PromoSmall, Author_InfoContainer, bilduntertitel): never article text,
      * whatever else the class says; a placeholder stands where an embed loads after consent.

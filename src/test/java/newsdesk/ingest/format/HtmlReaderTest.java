@@ -373,6 +373,26 @@ class HtmlReaderTest {
     }
 
     @Test
+    void leavesOutLegendsAuthorCardsInfoBoxesDownloadListsAndAppStoreBoxes() throws Exception {
+        String page = """
+                <html><body><div class="text">
+                <p>Der Hirschkäfer ist selten geworden, seit die alten Eichenwälder im Mittelland gerodet worden sind.</p>
+                <div class="legend">Ein Hirschkäfer auf einer Eiche, aufgenommen im Juni im Jura.</div>
+                <p>Der neue Aktionsplan sieht vor, alte Bäume stehen zu lassen und totes Holz im Wald zu belassen.</p>
+                <div class="author">Peter Keller schreibt über Natur und Umwelt. Er lebt in Bern.</div>
+                <p>Förster und Waldbesitzer erhalten dafür Beiträge, wie das Bundesamt für Umwelt mitteilt.</p>
+                <div id="ca_info">Was sind Cookies? Cookies sind kleine Dateien, die eine Website speichert.</div>
+                <p>Erste Ergebnisse soll es in fünf Jahren geben, wenn die Käfer wieder gezählt worden sind.</p>
+                <div class="appstores">Lesen Sie das Magazin auch in der App, für Android und iOS.</div>
+                <p>Bis dahin bitten die Fachleute um Meldungen von Funden, mit Foto und Ort.</p>
+                <div class="downloads">Aktionsplan Hirschkäfer (PDF, 2 MB). Faktenblatt (PDF, 1 MB).</div>
+                </div></body></html>""";
+
+        assertThat(reader.read(page).text().paragraphs()).hasSize(5).noneMatch(p -> p.contains("aufgenommen")
+                || p.contains("schreibt über") || p.contains("Cookies") || p.contains("App,") || p.contains("PDF"));
+    }
+
+    @Test
     void aPageWithoutArticleTextIsRefused() {
         String page = "<html><head><title>Startseite</title></head><body><nav><a href='/a'>A</a></nav>"
                 + "<script>var x = 1;</script></body></html>";

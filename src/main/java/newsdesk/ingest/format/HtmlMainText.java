@@ -366,9 +366,10 @@ final class HtmlMainText {
         boolean furniture = STRONG_FURNITURE.matcher(names).find() || !tag.equals("p")
                 && FURNITURE.matcher(names).find() && !ARTICLE.matcher(names).find() && !isLeadTeaser(element, names);
         // Furniture is a small part of a page: a layout wrapper ("container has-sidebar") that holds
-        // most of the text, the article or its headline is not.
+        // most of the text, the article or its headline is not; an article classed as a teaser is another one's, in a list.
         return furniture && stats.get(element).chars < 0.4 * stats.get(body).chars
-                && element.selectFirst("article, main, h1, [itemprop=articleBody]") == null
+                && element.selectFirst("main, h1, [itemprop=articleBody]") == null
+                && element.select("article").stream().allMatch(article -> TEASER.matcher(article.className() + " " + article.id()).find())
                 && (DISCUSSION.matcher(names).find() || !isMostlyRunningText(element));
     }
 

@@ -393,6 +393,21 @@ class HtmlReaderTest {
     }
 
     @Test
+    void leavesOutARelatedListWhoseArticlesAreClassedAsTeasers() throws Exception {
+        String page = """
+                <html><body><div class="content">
+                <p>Der Handel mit Pelzen ist in der Schweiz erlaubt, doch Pelze müssen seit 2013 deklariert werden, sagt das Amt.</p>
+                <p>Bei Kontrollen in diesem Jahr fehlte die Angabe bei jedem dritten Stück, in Boutiquen wie in Warenhäusern.</p>
+                <p>Der Tierschutz fordert deshalb strengere Strafen und mehr Kontrollen in den Läden, auch im Onlinehandel.</p>
+                <div class="field--name-field-related-articles">
+                <article class="node node--view-mode-teaser"><p>Ein Nerzmantel ist an die Polizei übergeben worden, weil die Herkunft unklar war.</p></article>
+                </div></div></body></html>""";
+
+        // The article elements inside are the teasers of other articles, which do not make the list article text.
+        assertThat(reader.read(page).text().paragraphs()).hasSize(3).noneMatch(p -> p.contains("Nerzmantel"));
+    }
+
+    @Test
     void aPageWithoutArticleTextIsRefused() {
         String page = "<html><head><title>Startseite</title></head><body><nav><a href='/a'>A</a></nav>"
                 + "<script>var x = 1;</script></body></html>";

@@ -127,6 +127,8 @@ final class HtmlMainText {
 
     /** The tag of the page's headline: {@code h1}, or {@code h2} on a page with no {@code h1} outside its furniture. */
     private String headlineTag = "h1";
+    /** That tag, or a heading the page marks as the headline (news templates that set it in an {@code h3}). */
+    private String headlineQuery = "h1";
 
     private HtmlMainText(boolean classRules, String headline) {
         this.classRules = classRules;
@@ -159,6 +161,7 @@ final class HtmlMainText {
         prune(body);
         // A page without an h1 but in its furniture may set its headline in an h2: the one that reads as the metadata's headline.
         headlineTag = headline != null && body.selectFirst("h1") == null ? "h2" : "h1";
+        headlineQuery = headlineTag + ", :is(h2, h3, h4)[itemprop=headline]";
         stats.clear();
         measure(body);
         Element top = topCandidate(body);
@@ -251,15 +254,15 @@ final class HtmlMainText {
      * the body has.
      */
     private List<String> lead(Element first) {
-        Element headline = first.selectFirst(headlineTag);
+        Element headline = first.selectFirst(headlineQuery);
         if (headline != null || first.parent() == null) {
             return List.of();
         }
         Element above = first.parent();
-        for (int level = 1; level < LEAD_LEVELS && above.selectFirst(headlineTag) == null && above.parent() != null; level++) {
+        for (int level = 1; level < LEAD_LEVELS && above.selectFirst(headlineQuery) == null && above.parent() != null; level++) {
             above = above.parent();
         }
-        if (above.selectFirst(headlineTag) == null) {
+        if (above.selectFirst(headlineQuery) == null) {
             return List.of();
         }
         Element container = above;
@@ -271,7 +274,7 @@ final class HtmlMainText {
                     return FilterResult.STOP;
                 }
                 if (node instanceof Element element && element != container) {
-                    if (element.normalName().equals(headlineTag)) {
+                    if (element.is(headlineQuery)) {
                         blocks.clear();
                         if (isHeadline(element)) {
                             blocks.add(element);

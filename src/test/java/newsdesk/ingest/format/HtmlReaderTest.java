@@ -151,6 +151,22 @@ class HtmlReaderTest {
     }
 
     @Test
+    void findsTheLeadBelowAHeadlineTheNewsTemplateSetsInAnH3() throws Exception {
+        String page = """
+                <html><head><meta property="og:title" content="Reparaturcafé am 31. Januar"></head><body>
+                <header><h1>Stadt Ahlen</h1></header>
+                <div class="news"><div class="article"><div class="header"><h3 itemprop="headline">Reparaturcafé am 31. Januar</h3></div>
+                <div class="row"><div class="teaser-text"><p>Ehrenamtliche Experten reparieren im Reparaturcafé am Freitag defekte Hausgeräte.</p></div></div>
+                <div class="row"><div class="news-text-wrap" itemprop="articleBody"><p>Ins Reparaturcafé kann jeder Gegenstände bringen, die ein Team aus Elektrikern repariert.</p>
+                <p>Auch die Geselligkeit bei Kaffee und Kuchen ist ein guter Grund, einmal vorbeizuschauen.</p>
+                <p>Das Projekt ist eine Kooperation der Stadt mit der Caritas und einem Verein aus dem Kreis.</p></div></div>
+                </div></div></body></html>""";
+
+        assertThat(reader.read(page).text().paragraphs())
+                .contains("Ehrenamtliche Experten reparieren im Reparaturcafé am Freitag defekte Hausgeräte.", atIndex(1));
+    }
+
+    @Test
     void readsPostsInCommentNamedBlocksWhenTheClassRulesLeaveNoText() throws Exception {
         String post = "<div class=\"MtnComment\"><div class=\"MtnCommentText\">%s</div></div>";
         String page = "<html><head><title>iPhone lädt nicht</title></head><body class=\"Forum\"><main><h1>iPhone lädt nicht</h1>"

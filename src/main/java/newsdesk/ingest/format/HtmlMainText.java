@@ -250,8 +250,8 @@ final class HtmlMainText {
      * The lead: running text between the headline ({@code h1}, the one that reads as the page's headline when
      * its metadata names one, not a site name) and the article's body, such as a teaser or standfirst in a block
      * of its own above the body, that the page names as such ({@link #isNamedLead}). Only where the headline stands
-     * close above the body (a common container at most {@link #LEAD_LEVELS} levels up), and never more text than
-     * the body has.
+     * close above the body (a common container at most {@link #LEAD_LEVELS} levels up) or the named lead opens the
+     * body's own {@code article} element, and never more text than the body has.
      */
     private List<String> lead(Element first) {
         Element headline = first.selectFirst(headlineQuery);
@@ -262,11 +262,16 @@ final class HtmlMainText {
         for (int level = 1; level < LEAD_LEVELS && above.selectFirst(headlineQuery) == null && above.parent() != null; level++) {
             above = above.parent();
         }
-        if (above.selectFirst(headlineQuery) == null) {
+        boolean belowHeadline = above.selectFirst(headlineQuery) != null;
+        // Without a headline close above, a named lead may still open the body's own article element.
+        Element container = belowHeadline ? above : first.parent().closest("article");
+        if (container == null) {
             return List.of();
         }
-        Element container = above;
         List<Element> blocks = new ArrayList<>();
+        if (!belowHeadline) {
+            blocks.add(container);
+        }
         NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {

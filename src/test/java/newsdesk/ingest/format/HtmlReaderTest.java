@@ -167,6 +167,22 @@ class HtmlReaderTest {
     }
 
     @Test
+    void findsANamedLeadThatOpensTheBodysArticleFarBelowTheHeadline() throws Exception {
+        String page = """
+                <html><head><meta property="og:title" content="Angelmesse in Rostock im Mai"></head><body>
+                <div class="container"><div class="row"><div class="col"><h1>Angelmesse in Rostock im Mai</h1></div></div></div>
+                <div class="container"><div class="row"><div id="primary"><main><div class="col">
+                <article><div class="excerpt"><p>Der Termin für die nächste Angelmesse steht fest: Im Mai dreht sich im Park alles ums Angeln.</p></div>
+                <div class="entry-content" itemprop="articleBody"><p>Aussteller aus ganz Europa zeigen an zwei Tagen Ruten, Rollen und Köder für jedes Gewässer.</p>
+                <p>Auf der Bühne geben bekannte Angler Tipps für das Fischen an der Küste und im Hafen der Stadt.</p>
+                <p>Karten gibt es im Vorverkauf und an der Kasse, Kinder bis zwölf Jahre haben freien Eintritt.</p></div></article>
+                </div></main></div></div></div></body></html>""";
+
+        assertThat(reader.read(page).text().paragraphs())
+                .contains("Der Termin für die nächste Angelmesse steht fest: Im Mai dreht sich im Park alles ums Angeln.", atIndex(1));
+    }
+
+    @Test
     void readsPostsInCommentNamedBlocksWhenTheClassRulesLeaveNoText() throws Exception {
         String post = "<div class=\"MtnComment\"><div class=\"MtnCommentText\">%s</div></div>";
         String page = "<html><head><title>iPhone lädt nicht</title></head><body class=\"Forum\"><main><h1>iPhone lädt nicht</h1>"

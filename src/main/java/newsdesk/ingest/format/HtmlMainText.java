@@ -120,6 +120,9 @@ final class HtmlMainText {
     private static final int SHORT_TEXT = 500;
 
     private final Map<Element, Stats> stats = new IdentityHashMap<>();
+    /** The lines collected from list items, table cells and code: the text may end with a list or table. */
+    private final Set<String> items = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private static final Set<String> ITEMS = Set.of("li", "td", "th", "dd", "dt", "pre");
     /** Whether class and id names count (furniture, scores): off for the second reading of a page whose first was short. */
     private final boolean classRules;
     /** The page's headline from its metadata, or null: the {@code h1} that matches it is the one a lead follows. */
@@ -211,7 +214,7 @@ final class HtmlMainText {
      * Short lines that do not end like a sentence before the first and after the last paragraph of
      * text are the furniture around an article (a kicker, byline, date line, "Log in"), not its start or end.
      */
-    private static void trimEdges(List<String> paragraphs) {
+    private void trimEdges(List<String> paragraphs) {
         // A text of short lines only (a table of data, a list of steps) is all the page has: trimmed it would be refused.
         if (paragraphs.stream().allMatch(HtmlMainText::isStray)) {
             return;
@@ -219,9 +222,25 @@ final class HtmlMainText {
         while (!paragraphs.isEmpty() && isStray(paragraphs.get(0))) {
             paragraphs.remove(0);
         }
+        if (endsWithAnnouncedItems(paragraphs)) {
+            return;
+        }
         while (!paragraphs.isEmpty() && isStray(paragraphs.get(paragraphs.size() - 1))) {
             paragraphs.remove(paragraphs.size() - 1);
         }
+    }
+
+    /**
+     * Whether the text ends with list items, table cells or code that a line ending in a colon announces
+     * ("Folgende Bestimmungen gelten:" and a table): the end of the article, not the furniture after it.
+     */
+    private boolean endsWithAnnouncedItems(List<String> paragraphs) {
+        int start = paragraphs.size();
+        while (start > 0 && isStray(paragraphs.get(start - 1))) {
+            start--;
+        }
+        return start > 0 && start < paragraphs.size() && paragraphs.get(start - 1).endsWith(":")
+                && paragraphs.subList(start, paragraphs.size()).stream().allMatch(items::contains);
     }
 
     private static boolean isStray(String paragraph) {
@@ -682,6 +701,9 @@ final class HtmlMainText {
                         collect(element, paragraphs);
                     } else if (keeps(element)) {
                         collectLeaf(element, paragraphs);
+                        if (ITEMS.contains(tag)) {
+                            items.addAll(paragraphs.subList(before, paragraphs.size()));
+                        }
                     }
                     if (paragraphs.size() == before && stats.get(element) != null && stats.get(element).linkChars > 0) {
                         dropHeadingOf(element, paragraphs);

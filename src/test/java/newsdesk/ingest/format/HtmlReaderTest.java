@@ -183,6 +183,22 @@ class HtmlReaderTest {
     }
 
     @Test
+    void keepsTheTableThatTheLastSentenceAnnouncesButTrimsAStrayLastLine() throws Exception {
+        String page = """
+                <html><body><div class="beschreibung">
+                <p>Die Region Rioja liegt im Norden Spaniens am Mittellauf des Ebro und misst etwa 120 mal 40 Kilometer.</p>
+                <p>Die Bestimmungen erlauben vier rote und drei weiße Rebsorten, allen voran Tempranillo und Garnacha.</p>
+                <p>Für die Qualitätsstufen der Weine aus der Rioja gibt es folgende Bestimmungen:</p>
+                <table><tr><th>Mindestlagerzeit Rotwein</th><td>24 Monate</td></tr>
+                <tr><th>davon mindestens im Fass</th><td>12 Monate</td></tr></table>
+                </div></body></html>""";
+
+        assertThat(reader.read(page).text().paragraphs()).endsWith("davon mindestens im Fass", "12 Monate");
+        assertThat(reader.read(page.replace("Bestimmungen:</p>", "Bestimmungen.</p><p>Teilen</p>")).text().paragraphs())
+                .last().asString().endsWith("Bestimmungen.");
+    }
+
+    @Test
     void readsPostsInCommentNamedBlocksWhenTheClassRulesLeaveNoText() throws Exception {
         String post = "<div class=\"MtnComment\"><div class=\"MtnCommentText\">%s</div></div>";
         String page = "<html><head><title>iPhone lädt nicht</title></head><body class=\"Forum\"><main><h1>iPhone lädt nicht</h1>"

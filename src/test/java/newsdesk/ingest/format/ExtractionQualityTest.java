@@ -49,11 +49,11 @@ class ExtractionQualityTest {
     }
 
     /**
-     * The German dev half (shared/eval README, section 8): snippet F 0.941 (P 0.937, R 0.945); the rules before the lead,
+     * The German dev half (shared/eval README, section 8): snippet F 0.945 (P 0.938, R 0.952); the rules before the lead,
      * teaser, sibling, reading-tip and short-result rules scored 0.897, so the floor sits a little below today's figure.
      */
     @Test
-    void germanPagesKeepTheirSnippetScoreAbove0936() throws Exception {
+    void germanPagesKeepTheirSnippetScoreAbove0940() throws Exception {
         Path folder = Samples.shared("eval/de-pages");
         List<SnippetMatch.Page> pages = new ArrayList<>();
         for (String line : Files.readAllLines(folder.resolve("truth.jsonl"))) {
@@ -66,7 +66,7 @@ class ExtractionQualityTest {
                 score.recall());
 
         assertThat(pages).hasSizeGreaterThan(300);
-        assertThat(score.f()).isGreaterThanOrEqualTo(0.936);
+        assertThat(score.f()).isGreaterThanOrEqualTo(0.940);
     }
 
     /** The article text Newsdesk reads from a saved page, empty when it refuses the page. */

@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Finds a web page's article text among its navigation, teasers, comments and ads, as paragraphs
@@ -95,6 +97,8 @@ final class HtmlMainText {
     /** How far, and by how much more running text, the article may reach beyond the best container ({@link #widen}). */
     private static final int WIDEN_LEVELS = 5;
     private static final int WIDEN_FACTOR = 4;
+    private static final Evaluator H1_HEADLINE = QueryParser.parse("h1, :is(h2, h3, h4)[itemprop=headline]");
+    private static final Evaluator H2_HEADLINE = QueryParser.parse("h2, :is(h3, h4)[itemprop=headline]");
     /** How far above the body the headline may stand for the text between them to be the lead. */
     private static final int LEAD_LEVELS = 4;
     /** How many paragraphs of running text make an element named like furniture article text ({@link #isMostlyRunningText}). */
@@ -131,7 +135,7 @@ final class HtmlMainText {
     /** The tag of the page's headline: {@code h1}, or {@code h2} on a page with no {@code h1} outside its furniture. */
     private String headlineTag = "h1";
     /** That tag, or a heading the page marks as the headline (news templates that set it in an {@code h3}). */
-    private String headlineQuery = "h1";
+    private Evaluator headlineQuery = H1_HEADLINE;
 
     private HtmlMainText(boolean classRules, String headline) {
         this.classRules = classRules;
@@ -164,7 +168,7 @@ final class HtmlMainText {
         prune(body);
         // A page without an h1 but in its furniture may set its headline in an h2: the one that reads as the metadata's headline.
         headlineTag = headline != null && body.selectFirst("h1") == null ? "h2" : "h1";
-        headlineQuery = headlineTag + ", :is(h2, h3, h4)[itemprop=headline]";
+        headlineQuery = headlineTag.equals("h1") ? H1_HEADLINE : H2_HEADLINE;
         stats.clear();
         measure(body);
         Element top = topCandidate(body);

@@ -22,9 +22,9 @@ import org.jsoup.select.QueryParser;
  *
  * <p>The rules, after Readability's and trafilatura's published ideas (docs/formats.md): drop what is
  * never article text (scripts, form controls, navigation, captions, hidden elements, elements whose class
- * or id says comment, share, related, sidebar... unless they are mostly paragraphs of sentences); take the body the page marks as such, if it does;
- * else score every block of running text by its length and commas and credit its parent and
- * grandparent; the best-scored container, less the share of its text that is links, holds the article,
+ * or id says comment, share, related, sidebar... unless they are mostly paragraphs of sentences); take the
+ * body the page marks as such, if it does; else score every block of running text by its length and commas
+ * and credit its parent and grandparent; the best-scored container, less the share of its text that is links, holds the article,
  * and siblings that score like it, read like running text or continue it join it (an ancestor with far more
  * running text and few links more takes its place); the lead the page names as such between the headline and
  * that body comes first. Within it each block becomes a paragraph, except link lists,

@@ -1,6 +1,7 @@
 package newsdesk.ingest.format;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -123,18 +124,21 @@ final class HtmlMainText {
     /** Below this many characters a result is taken for the wrong block, and the page is read again without the class rules. */
     private static final int SHORT_TEXT = 500;
 
+    /** Tags whose lines are items of a list, table or code ({@link #endsWithAnnouncedItems}). */
+    private static final Set<String> ITEMS = Set.of("li", "td", "th", "dd", "dt", "pre");
+
     private final Map<Element, Stats> stats = new IdentityHashMap<>();
     /** The lines collected from list items, table cells and code: the text may end with a list or table. */
-    private final Set<String> items = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    private static final Set<String> ITEMS = Set.of("li", "td", "th", "dd", "dt", "pre");
+    private final Set<String> items = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Whether class and id names count (furniture, scores): off for the second reading of a page whose first was short. */
     private final boolean classRules;
     /** The page's headline from its metadata, or null: the {@code h1} that matches it is the one a lead follows. */
     private final String headline;
 
-    /** The tag of the page's headline: {@code h1}, or {@code h2} on a page with no {@code h1} outside its furniture. */
-    private String headlineTag = "h1";
-    /** That tag, or a heading the page marks as the headline (news templates that set it in an {@code h3}). */
+    /**
+     * The page's headline: an {@code h1} ({@code h2} on a page with no {@code h1} outside its furniture), or a lower
+     * heading the page marks as the headline (news templates that set it in an {@code h3}).
+     */
     private Evaluator headlineQuery = H1_HEADLINE;
 
     private HtmlMainText(boolean classRules, String headline) {
@@ -167,8 +171,7 @@ final class HtmlMainText {
         measure(body);
         prune(body);
         // A page without an h1 but in its furniture may set its headline in an h2: the one that reads as the metadata's headline.
-        headlineTag = headline != null && body.selectFirst("h1") == null ? "h2" : "h1";
-        headlineQuery = headlineTag.equals("h1") ? H1_HEADLINE : H2_HEADLINE;
+        headlineQuery = headline != null && body.selectFirst("h1") == null ? H2_HEADLINE : H1_HEADLINE;
         stats.clear();
         measure(body);
         Element top = topCandidate(body);

@@ -143,7 +143,7 @@ public class DeeplBudget {
     }
 
     /** Why no new articles are taken now, or null when the budget allows them. */
-    public synchronized String usedUpReason() {
+    private synchronized String usedUpReason() {
         return usedUp == null ? null : usedUp.reason();
     }
 

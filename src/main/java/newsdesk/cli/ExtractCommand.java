@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -132,7 +133,7 @@ public final class ExtractCommand {
                     files.size() / (cpuNanos / 1e9));
             if (rounds > 1) {
                 perCpuSecond[rounds - 1] = files.size() / (cpuNanos / 1e9);
-                java.util.Arrays.sort(perCpuSecond);
+                Arrays.sort(perCpuSecond);
                 System.err.printf(Locale.ROOT, "median of %d rounds: %.0f files per CPU second%n", rounds, median(perCpuSecond));
             }
             if (truth != null) {
@@ -320,7 +321,7 @@ public final class ExtractCommand {
     }
 
     private static <P> List<P> pick(List<P> pages, int[] sample) {
-        return java.util.Arrays.stream(sample).mapToObj(pages::get).toList();
+        return Arrays.stream(sample).mapToObj(pages::get).toList();
     }
 
     private static List<String> strings(JsonNode array) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import newsdesk.deeplsim.DeeplSimulator;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,8 +91,17 @@ class StorageFaultsIT {
 
                 Files.delete(data.resolve("filler"));
                 long freed = System.nanoTime();
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> list(data.resolve("outbox")).size() >= names.size() && list(data.resolve("inbox")).isEmpty());
+                try {
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                            .until(() -> list(data.resolve("outbox")).size() >= names.size() && list(data.resolve("inbox")).isEmpty());
+                } catch (ConditionTimeoutException e) {
+                    // What was left where, and what Newsdesk said after the space came back: the data folder is gone after the test.
+                    List<String> after = Files.readAllLines(log);
+                    System.out.printf("Not all delivered 60 s after the space was freed. inbox %s, outbox %s, error %s; the log since:%n%s%n",
+                            list(data.resolve("inbox")), list(data.resolve("outbox")), list(data.resolve("error")),
+                            String.join("\n", after.subList(Math.min(linesBefore, after.size()), after.size())));
+                    throw e;
+                }
                 System.out.printf("All %d delivered %.1f s after the space was freed%n", names.size(),
                         (System.nanoTime() - freed) / 1e9);
                 Thread.sleep(2000);
